@@ -1,0 +1,29 @@
+package org.openlss.platform;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.function.BiPredicate;
+import org.openlss.pubpoint.PublishingPointUrl;
+
+/** Which servlet serves which publishing point request; the router asks each in turn. */
+enum PublishingPointHandler {
+    ;
+
+    static final List<PublishingPointHandler> ALL = List.of(values());
+
+    private final String servletName;
+    private final BiPredicate<HttpServletRequest, PublishingPointUrl> test;
+
+    PublishingPointHandler(String servletName, BiPredicate<HttpServletRequest, PublishingPointUrl> test) {
+        this.servletName = servletName;
+        this.test = test;
+    }
+
+    String servletName() {
+        return servletName;
+    }
+
+    boolean handles(HttpServletRequest request, PublishingPointUrl url) {
+        return test.test(request, url);
+    }
+}

@@ -1,0 +1,54 @@
+package org.openlss.platform;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
+import org.openlss.pubpoint.PublishingPointUrl;
+
+/**
+ * The one entry point for publishing point URLs. Servlet mappings cannot express {@code /<any path>/<name>.isml/...},
+ * so this filter splits the path at the {@code .isml} segment and hands the request to the servlet or resource that
+ * serves it; every other request passes through untouched.
+ */
+@WebFilter(filterName = "PublishingPointRouter", urlPatterns = "/*", asyncSupported = true)
+public class PublishingPointRouter extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+    /** Where the management API serves a point's own settings/state/statistics resources. */
+    static final String MANAGEMENT_TARGET = "/services/smoothstreaming/publishingpoint/";
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = RequestPaths.of(request);
+        if (path.startsWith("/services/")) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<PublishingPointUrl> url = PublishingPointUrl.parse(path);
+        if (url.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (url.get().isManagement()) {
+            request.getRequestDispatcher(MANAGEMENT_TARGET + url.get().point().value() + "/"
+                    + url.get().resource().toLowerCase(Locale.ROOT)).forward(request, response);
+            return;
+        }
+        for (PublishingPointHandler handler : PublishingPointHandler.ALL) {
+            if (handler.handles(request, url.get())) {
+                request.setAttribute(PublishingPointUrl.class.getName(), url.get());
+                getServletContext().getNamedDispatcher(handler.servletName()).forward(request, response);
+                return;
+            }
+        }
+        response.setHeader("Cache-Control", "no-cache");
+        response.sendError(HttpServletResponse.SC_NOT_FOUND, "No resource '" + url.get().resource()
+                + "' on publishing point " + url.get().point().urlPath());
+    }
+}

@@ -1,0 +1,69 @@
+package org.openlss.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The server-wide settings, read through MicroProfile Config so that each key can be overridden by an environment
+ * variable ({@code openlss.data.dir} ← {@code OPENLSS_DATA_DIR}).
+ */
+@ApplicationScoped
+public class ServerConfig {
+    @Inject
+    Config config;
+
+    private Path dataDir;
+
+    /** All on-disk state: embedded database, DVR storage, archives. Created on first use. */
+    public synchronized Path dataDir() {
+        if (dataDir == null) {
+            Path dir = Path.of(value("openlss.data.dir").orElse("./openlss-data")).toAbsolutePath().normalize();
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create the data directory " + dir
+                        + " (set OPENLSS_DATA_DIR to a writable folder)", e);
+            }
+            dataDir = dir;
+        }
+        return dataDir;
+    }
+
+    /** The JDBC URL; by default an embedded H2 file database under the data dir. */
+    public String databaseUrl() {
+        return value("openlss.db.url").orElseGet(() -> "jdbc:h2:file:" + dataDir().resolve("db").resolve("openlss")
+                + ";DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    public String databaseUser() {
+        return value("openlss.db.user").orElse(databaseUrl().startsWith("jdbc:h2:") ? "sa" : "");
+    }
+
+    public String databasePassword() {
+        return value("openlss.db.password").orElse("");
+    }
+
+    public String adminUser() {
+        return value("openlss.admin.user").orElse("admin");
+    }
+
+    public Optional<String> adminPassword() {
+        return value("openlss.admin.password");
+    }
+
+    /** Base64 AES key for stored credential secrets; empty means a key file generated in the data dir. */
+    public Optional<String> credentialsKey() {
+        return value("openlss.credentials.key");
+    }
+
+    /** A key's value; blank counts as unset, so an empty environment variable falls back to the default. */
+    public Optional<String> value(String key) {
+        return config.getOptionalValue(key, String.class).map(String::trim).filter(v -> !v.isEmpty());
+    }
+}

@@ -1,0 +1,103 @@
+package org.openlss.pubpoint;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Site-relative path of a publishing point, e.g. {@code live/channel1.isml}: folders allowed, the last segment ends in
+ * {@code .isml}. It becomes part of URLs and of file names under the data directory, so only URL- and file-safe
+ * characters are accepted; anything that could climb out of a folder or be read differently by two parsers is refused.
+ */
+public record PublishingPointPath(String value) implements Comparable<PublishingPointPath> {
+    public static final int MAX_LENGTH = 255;
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_~-][A-Za-z0-9._~-]*");
+    /** First segments taken by the server's own resources. */
+    private static final Set<String> RESERVED = Set.of("services", "admin", "archive", "health", "openapi", "metrics",
+            "jakarta.faces.resource", "web-inf", "meta-inf");
+
+    public PublishingPointPath {
+        String problem = problemWith(value);
+        if (problem != null) {
+            throw new InvalidSettingException("path", problem);
+        }
+    }
+
+    /** Parses a Slug or URL path such as {@code /live/channel1.isml}; one leading slash is the site root. */
+    public static PublishingPointPath of(String pathOrSlug) {
+        if (pathOrSlug == null || pathOrSlug.isEmpty()) {
+            throw new InvalidSettingException("path", "is empty");
+        }
+        return new PublishingPointPath(pathOrSlug.charAt(0) == '/' ? pathOrSlug.substring(1) : pathOrSlug);
+    }
+
+    private static String problemWith(String value) {
+        if (value == null || value.isEmpty()) {
+            return "is empty";
+        }
+        if (value.length() > MAX_LENGTH) {
+            return "is longer than " + MAX_LENGTH + " characters";
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return "contains a control character at position " + (i + 1);
+            }
+            if (c == '\\') {
+                return "contains '\\'; use '/' between folders";
+            }
+        }
+        if (value.startsWith("/")) {
+            return "is an absolute path; give it relative to the site root, e.g. /live/channel1.isml";
+        }
+        if (value.length() > 1 && value.charAt(1) == ':') {
+            return "looks like a drive letter path; give the site-relative path, e.g. /live/channel1.isml";
+        }
+        String[] segments = value.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            String segment = segments[i];
+            if (segment.isEmpty()) {
+                return "has an empty folder name ('//' or a trailing '/')";
+            }
+            if (segment.equals("..") || segment.equals(".")) {
+                return "contains '" + segment + "'; folders must be named";
+            }
+            if (!SEGMENT.matcher(segment).matches()) {
+                return "segment '" + segment + "' may only hold letters, digits, '.', '_', '~' and '-' (not first)";
+            }
+            boolean last = i == segments.length - 1;
+            boolean isml = segment.toLowerCase(Locale.ROOT).endsWith(".isml");
+            if (last && (!isml || segment.length() == ".isml".length())) {
+                return "must name a file ending in .isml, e.g. /live/channel1.isml";
+            }
+            if (!last && isml) {
+                return "folder '" + segment + "' ends in .isml; only the publishing point file may";
+            }
+        }
+        if (segments.length > 1 && RESERVED.contains(segments[0].toLowerCase(Locale.ROOT))) {
+            return "folder '" + segments[0] + "' is reserved for the server's own resources";
+        }
+        return null;
+    }
+
+    /** The file name without folders and without {@code .isml}, e.g. {@code channel1}. */
+    public String presentationName() {
+        String file = value.substring(value.lastIndexOf('/') + 1);
+        return file.substring(0, file.length() - ".isml".length());
+    }
+
+    /** The URL path, with the leading slash. */
+    public String urlPath() {
+        return "/" + value;
+    }
+
+    @Override
+    public int compareTo(PublishingPointPath other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

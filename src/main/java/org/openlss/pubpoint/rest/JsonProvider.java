@@ -1,0 +1,212 @@
+package org.openlss.pubpoint.rest;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.Locale;
+import java.util.Map;
+import org.openlss.pubpoint.ErrorCode;
+import org.openlss.pubpoint.InvalidSettingException;
+import org.openlss.pubpoint.ManagementException;
+import org.openlss.pubpoint.PublishingPoint;
+import org.openlss.pubpoint.PublishingPointSettings;
+import org.openlss.pubpoint.PublishingPointState;
+import org.openlss.pubpoint.PublishingPointStatus;
+import org.openlss.pubpoint.credential.CredentialDescription;
+import org.openlss.pubpoint.credential.NewCredential;
+import org.openlss.pubpoint.rest.ManagementDocument.CredentialEntry;
+import org.openlss.pubpoint.rest.ManagementDocument.CredentialList;
+import org.openlss.pubpoint.rest.ManagementDocument.ErrorBody;
+import org.openlss.pubpoint.rest.ManagementDocument.PointFeed;
+import org.openlss.pubpoint.rest.ManagementDocument.SettingsEntry;
+import org.openlss.pubpoint.rest.ManagementDocument.StateEntry;
+import org.openlss.pubpoint.rest.ManagementDocument.StatisticsEntry;
+
+/**
+ * The JSON twin of the Atom representation: the same resources and fields, entries as objects with {@code id},
+ * {@code title}, {@code updated}, {@code links} and the resource itself. A request may send the entry or just the
+ * resource object.
+ */
+@Provider
+@Produces(ManagementMediaTypes.JSON)
+public class JsonProvider implements MessageBodyWriter<ManagementDocument> {
+    private static final String[] ENVELOPE = {"id", "title", "updated", "links", "path"};
+    private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
+
+    /** Reads a request body of this representation as {@code type}. */
+    static Object read(Class<?> type, InputStream entity) throws IOException {
+        JsonValue body = parse(Bodies.bounded(entity));
+        try {
+            return readValue(type, body);
+        } catch (InvalidSettingException e) {
+            String field = jsonName(e.field());
+            throw field.equals(e.field()) ? e : new InvalidSettingException(e.code(), field, e.problem());
+        }
+    }
+
+    /**
+     * The JSON name of a field the settings model names in Atom terms: {@code Archive/SegmentLength} becomes
+     * {@code archive.segmentLength}, {@code HLS/Encryption@enabled} becomes {@code hls.encryption.enabled}.
+     */
+    static String jsonName(String field) {
+        if (field.indexOf('.') >= 0 || field.isEmpty() || Character.isLowerCase(field.charAt(0))) {
+            return field;
+        }
+        StringBuilder name = new StringBuilder();
+        for (String part : field.split("[/@]")) {
+            if (name.length() > 0) {
+                name.append('.');
+            }
+            name.append(part.equals(part.toUpperCase(Locale.ROOT)) ? part.toLowerCase(Locale.ROOT)
+                    : Character.toLowerCase(part.charAt(0)) + part.substring(1));
+        }
+        return name.toString();
+    }
+
+    private static Object readValue(Class<?> type, JsonValue body) {
+        if (type == PublishingPointSettings.class) {
+            return SettingsJson.read(unwrap(body, "settings", "status"), "");
+        }
+        if (type == StateRequest.class) {
+            JsonFields state = new JsonFields(unwrap(body, "state", "status"), "state", "value", "lastError");
+            return new StateRequest(PublishingPointState.parse(state.string("value", null)));
+        }
+        JsonFields c = new JsonFields(body, "", "name", "userName", "password");
+        return new NewCredential(c.string("name", null), c.string("userName", null), c.string("password", null));
+    }
+
+    /** The resource object: the named member of an entry, or the body itself when it is not an entry. */
+    private static JsonValue unwrap(JsonValue body, String member, String alsoAllowed) {
+        if (body.getValueType() == JsonValue.ValueType.OBJECT && body.asJsonObject().containsKey(member)) {
+            String[] allowed = new String[ENVELOPE.length + 2];
+            System.arraycopy(ENVELOPE, 0, allowed, 0, ENVELOPE.length);
+            allowed[ENVELOPE.length] = member;
+            allowed[ENVELOPE.length + 1] = alsoAllowed;
+            new JsonFields(body, "", allowed);
+            return body.asJsonObject().get(member);
+        }
+        return body;
+    }
+
+    private static JsonValue parse(InputStream in) {
+        try (JsonReader reader = Json.createReader(in)) {
+            return reader.readValue();
+        } catch (JsonParsingException e) {
+            throw new ManagementException(ErrorCode.MPE_MGMT_INVALID_XML, "The request body is not well-formed JSON: "
+                    + e.getMessage());
+        } catch (JsonException e) {
+            throw new ManagementException(ErrorCode.MPE_MGMT_INVALID_XML, "The request body is not readable JSON: "
+                    + e.getMessage());
+        }
+    }
+
+    @Override
+    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations,
+                               jakarta.ws.rs.core.MediaType mediaType) {
+        return ManagementDocument.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public void writeTo(ManagementDocument document, Class<?> type, Type genericType, Annotation[] annotations,
+                        jakarta.ws.rs.core.MediaType mediaType, MultivaluedMap<String, Object> headers,
+                        OutputStream out) {
+        try (JsonGenerator g = GENERATORS.createGenerator(out, java.nio.charset.StandardCharsets.UTF_8)) {
+            write(g, document);
+        }
+    }
+
+    private static void write(JsonGenerator g, ManagementDocument document) {
+        if (document instanceof SettingsEntry e) {
+            entryStart(g, e.point(), e.site(), ManagementDocument.SETTINGS, ManagementDocument.STATE);
+            SettingsJson.write(g, "settings", e.point().settings());
+            g.writeEnd();
+        } else if (document instanceof StateEntry e) {
+            entryStart(g, e.point(), e.site(), ManagementDocument.STATE, ManagementDocument.SETTINGS);
+            state(g, e.point());
+            g.writeEnd();
+        } else if (document instanceof StatisticsEntry e) {
+            entryStart(g, e.point(), e.site(), ManagementDocument.STATISTICS, ManagementDocument.SETTINGS);
+            StatisticsJson.write(g, "statistics", e.statistics());
+            g.writeEnd();
+        } else if (document instanceof PointFeed f) {
+            g.writeStartObject().write("title", "Publishing Point Collection")
+                    .write("updated", AtomXmlProvider.timestamp(f.updated()));
+            g.writeStartArray("entries");
+            for (PublishingPoint point : f.points()) {
+                entryStart(g, point, f.site(), ManagementDocument.SETTINGS, ManagementDocument.STATE);
+                if (f.withSettings()) {
+                    SettingsJson.write(g, "settings", point.settings());
+                }
+                g.writeEnd();
+            }
+            g.writeEnd().writeEnd();
+        } else if (document instanceof ErrorBody e) {
+            g.writeStartObject().writeStartObject("error")
+                    .write("code", e.code().name())
+                    .write("hresult", e.code().hresult())
+                    .write("message", e.message());
+            SettingsJson.nullable(g, "field", e.field());
+            g.writeEnd().writeEnd();
+        } else if (document instanceof CredentialList l) {
+            g.writeStartObject().writeStartArray("credentials");
+            for (CredentialDescription c : l.credentials()) {
+                credential(g.writeStartObject(), c).writeEnd();
+            }
+            g.writeEnd().writeEnd();
+        } else if (document instanceof CredentialEntry e) {
+            credential(g.writeStartObject(), e.credential()).writeEnd();
+        }
+    }
+
+    private static JsonGenerator credential(JsonGenerator g, CredentialDescription c) {
+        return g.write("name", c.name()).write("userName", c.userName())
+                .write("created", AtomXmlProvider.timestamp(c.created()));
+    }
+
+    /** Opens an entry object with its envelope members. */
+    private static void entryStart(JsonGenerator g, PublishingPoint point, java.net.URI site,
+                                   String self, String related) {
+        g.writeStartObject();
+        g.write("id", ManagementDocument.url(site, point, self))
+                .write("path", point.path().value())
+                .write("title", point.settings().title())
+                .write("updated", AtomXmlProvider.timestamp(point.updated()));
+        g.writeStartArray("links");
+        g.writeStartObject().write("rel", "self").write("href", ManagementDocument.url(site, point, self)).writeEnd();
+        g.writeStartObject().write("rel", "related").write("href", ManagementDocument.url(site, point, related))
+                .writeEnd();
+        g.writeEnd();
+    }
+
+    private static void state(JsonGenerator g, PublishingPoint point) {
+        g.writeStartObject("state").write("value", point.state().name());
+        SettingsJson.nullable(g, "lastError", point.state() == PublishingPointState.Error
+                ? StatusXml.LAST_ERROR_HRESULT : null);
+        g.writeEnd();
+        PublishingPointStatus s = point.status();
+        g.writeStartObject("status")
+                .write("state", s.sourcing().name())
+                .write("archive", s.archive().name())
+                .write("clientDvr", s.clientDvr().name())
+                .write("serverDistribution", s.serverDistribution().name())
+                .write("uiState", point.state().uiName().toLowerCase(Locale.ROOT));
+        g.writeStartArray("enabledOptions");
+        s.enabledOptions().forEach(g::write);
+        g.writeEnd();
+        SettingsJson.nullable(g, "errorMessage", point.lastError());
+        g.writeEnd();
+    }
+}

@@ -1,0 +1,106 @@
+package org.openlss.pubpoint.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import org.openlss.pubpoint.ErrorCode;
+import org.openlss.pubpoint.InvalidSettingException;
+import org.openlss.pubpoint.ManagementException;
+import org.openlss.pubpoint.PublishingPoint;
+import org.openlss.pubpoint.PublishingPointPath;
+import org.openlss.pubpoint.PublishingPointSettings;
+import org.openlss.pubpoint.PublishingPointState;
+import org.openlss.pubpoint.PublishingPoints;
+import org.openlss.pubpoint.StatisticsSource;
+import org.openlss.pubpoint.rest.ManagementDocument.SettingsEntry;
+import org.openlss.pubpoint.rest.ManagementDocument.StateEntry;
+import org.openlss.pubpoint.rest.ManagementDocument.StatisticsEntry;
+
+/**
+ * The settings, state and statistics of one publishing point. IIS serves them at the point's own URL
+ * ({@code /live/channel1.isml/settings}); the request router forwards those requests to {@link #PATH}.
+ */
+@Path(PublishingPointResource.PATH)
+@Produces({ManagementMediaTypes.ATOM + ";qs=1", ManagementMediaTypes.JSON + ";qs=0.9"})
+public class PublishingPointResource {
+    public static final String PATH = "smoothstreaming/publishingpoint/{path: .+\\.[iI][sS][mM][lL]}";
+
+    @Inject
+    PublishingPoints points;
+    @Inject
+    StatisticsSource statistics;
+    @Context
+    UriInfo uri;
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    @Path("settings")
+    public SettingsEntry settings(@PathParam("path") String path) {
+        return new SettingsEntry(point(path), Sites.root(uri));
+    }
+
+    /** Only while the point is shut down; 200 with no body. */
+    @PUT
+    @Path("settings")
+    @Consumes({ManagementMediaTypes.ATOM, ManagementMediaTypes.JSON})
+    public Response updateSettings(@PathParam("path") String path, InputStream body) {
+        points.updateSettings(point(path).path(), RequestBodies.read(PublishingPointSettings.class, headers, body));
+        return Response.ok().build();
+    }
+
+    /** A running point is shut down first. */
+    @DELETE
+    @Path("settings")
+    public Response delete(@PathParam("path") String path) {
+        points.delete(point(path).path());
+        return Response.ok().build();
+    }
+
+    @GET
+    @Path("state")
+    public StateEntry state(@PathParam("path") String path) {
+        return new StateEntry(point(path), Sites.root(uri));
+    }
+
+    @PUT
+    @Path("state")
+    @Consumes({ManagementMediaTypes.ATOM, ManagementMediaTypes.JSON})
+    public Response updateState(@PathParam("path") String path, InputStream body) {
+        points.requestState(point(path).path(), RequestBodies.read(StateRequest.class, headers, body).target());
+        return Response.ok().build();
+    }
+
+    /** Not while Idle: a shut-down point has no streams. */
+    @GET
+    @Path("statistics")
+    public StatisticsEntry statistics(@PathParam("path") String path) {
+        PublishingPoint point = point(path);
+        if (point.state() == PublishingPointState.Idle) {
+            throw new ManagementException(ErrorCode.MPE_MGMT_PUBLISHING_POINT_NOT_STARTED,
+                    "The publishing point " + point.path().urlPath() + " is shut down (Idle); start it first.");
+        }
+        return new StatisticsEntry(point, statistics.statistics(point), Sites.root(uri));
+    }
+
+    private PublishingPoint point(String path) {
+        PublishingPointPath parsed;
+        try {
+            parsed = PublishingPointPath.of(path);
+        } catch (InvalidSettingException e) {
+            throw new ManagementException(ErrorCode.MPE_MGMT_PUBLISHING_POINT_NOT_FOUND,
+                    "No publishing point at /" + path + " (" + e.getMessage() + ").");
+        }
+        return points.get(parsed);
+    }
+}
