@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public record PublishingPointPath(String value) implements Comparable<PublishingPointPath> {
     public static final int MAX_LENGTH = 255;
-    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_~-][A-Za-z0-9._~-]*");
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_~][A-Za-z0-9._~-]*");
     /** First segments taken by the server's own resources. */
     private static final Set<String> RESERVED = Set.of("services", "admin", "archive", "health", "openapi", "metrics",
             "jakarta.faces.resource", "web-inf", "meta-inf");
@@ -63,7 +63,7 @@ public record PublishingPointPath(String value) implements Comparable<Publishing
                 return "contains '" + segment + "'; folders must be named";
             }
             if (!SEGMENT.matcher(segment).matches()) {
-                return "segment '" + segment + "' may only hold letters, digits, '.', '_', '~' and '-' (not first)";
+                return "segment '" + segment + "' may only hold letters, digits, '.', '_', '~' and '-', and not start with '.' or '-'";
             }
             boolean last = i == segments.length - 1;
             boolean isml = segment.toLowerCase(Locale.ROOT).endsWith(".isml");

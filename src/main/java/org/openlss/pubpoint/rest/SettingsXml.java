@@ -142,7 +142,7 @@ final class SettingsXml {
     private static boolean requiredFlag(XmlElement element, String path) {
         String enabled = element.attributes().get("enabled");
         if (enabled == null) {
-            throw new ManagementException(ErrorCode.MPE_MGMT_INVALID_SCHEMA, path + "@enabled is required");
+            throw new InvalidSettingException(ErrorCode.MPE_MGMT_INVALID_SCHEMA, path + "@enabled", "is required");
         }
         return Values.bool(path + "@enabled", enabled);
     }

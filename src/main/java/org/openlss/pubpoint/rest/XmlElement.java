@@ -11,6 +11,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.openlss.pubpoint.ErrorCode;
+import org.openlss.pubpoint.InvalidSettingException;
 import org.openlss.pubpoint.ManagementException;
 
 /**
@@ -114,8 +115,9 @@ record XmlElement(String namespace, String name, Map<String, String> attributes,
     XmlElement allowOnly(String path, String... allowed) {
         for (XmlElement child : children) {
             if (!List.of(allowed).contains(child.name)) {
-                throw new ManagementException(ErrorCode.MPE_MGMT_INVALID_SCHEMA, path + ": unknown element '"
-                        + child.name + "'; expected one of " + String.join(", ", allowed));
+                throw new InvalidSettingException(ErrorCode.MPE_MGMT_INVALID_SCHEMA, path + "/" + child.name,
+                        allowed.length == 0 ? "unknown element; " + path + " takes a value only"
+                                : "unknown element; expected one of " + String.join(", ", allowed));
             }
         }
         return this;

@@ -1,0 +1,224 @@
+package org.openlss.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The management API against the deployed WAR in Payara Micro, over HTTP, the way an IIS script or a JSON client
+ * uses it. Runs on the embedded H2 database and, in a second run, on PostgreSQL.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ManagementApiIT {
+    static final String ATOM = "application/atom+xml";
+    static final String JSON = "application/json";
+    static final String COLLECTION = "services/smoothstreaming/publishingpoints.isml";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.builtWar();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    Http admin;
+    String path;
+
+    @BeforeEach
+    void client() throws Exception {
+        admin = new Http(url.toURI().resolve("/"), Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
+        path = "it/" + UUID.randomUUID().toString().substring(0, 8) + "/channel1.isml";
+    }
+
+    @Test
+    void createReadUpdateLifecycleDeleteInBothRepresentations() {
+        HttpResponse<String> created = admin.send("POST", COLLECTION + "/settings", ATOM,
+                Documents.iisCreateEntry("Channel 1"), "Slug", "/" + path);
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals(admin.base().resolve("/" + path + "/settings").toString(),
+                created.headers().firstValue("Location").orElseThrow());
+        assertTrue(created.body().contains("<SegmentLength>PT30M</SegmentLength>"), created.body());
+
+        HttpResponse<String> atom = admin.get(path + "/settings", ATOM);
+        assertEquals(200, atom.statusCode());
+        assertEquals(ATOM, atom.headers().firstValue("Content-Type").orElseThrow().split(";")[0]);
+        assertTrue(atom.body().contains("<id>" + admin.base().resolve("/" + path + "/settings") + "</id>"));
+        assertTrue(atom.body().contains("<Title>Channel 1</Title>"));
+        assertTrue(atom.body().contains("<WindowLength>PT1H</WindowLength>"));
+        HttpResponse<String> json = admin.get(path + "/settings", JSON);
+        assertEquals(200, json.statusCode());
+        assertTrue(json.body().contains("\"windowLength\":\"PT1H\""), json.body());
+        assertTrue(json.body().contains("\"path\":\"" + path + "\""), json.body());
+
+        HttpResponse<String> updated = admin.send("PUT", path + "/settings", JSON,
+                "{\"title\":\"Renamed\",\"lookAheadChunks\":3,\"clientConnections\":{\"enabled\":true,"
+                        + "\"windowLength\":\"PT20M\"}}");
+        assertEquals(200, updated.statusCode(), updated.body());
+        String afterUpdate = admin.get(path + "/settings", ATOM).body();
+        assertTrue(afterUpdate.contains("<Title>Renamed</Title>"));
+        assertTrue(afterUpdate.contains("<LookAheadChunks>3</LookAheadChunks>"));
+        assertTrue(afterUpdate.contains("<WindowLength>PT20M</WindowLength>"));
+        assertTrue(afterUpdate.contains("<Archive enabled=\"false\">"), "left-out elements take the defaults");
+
+        assertState("Idle", "Idle");
+        assertEquals(400, admin.get(path + "/statistics", ATOM).statusCode(), "no statistics while Idle");
+        assertEquals(200, putState("Started").statusCode());
+        assertState("Starting", "Starting");
+        HttpResponse<String> stats = admin.get(path + "/statistics", ATOM);
+        assertEquals(200, stats.statusCode());
+        assertTrue(stats.body().contains("<Statistics><InputStreams/><OutputStreams/>")
+                || stats.body().contains("<Statistics><InputStreams></InputStreams>"), stats.body());
+
+        HttpResponse<String> inUse = admin.send("PUT", path + "/settings", JSON, "{\"title\":\"x\"}");
+        assertError(inUse, 400, "0x80880029");
+        assertEquals(200, putState("Stopped").statusCode());
+        assertState("Stopped", "Stopped");
+        assertError(putState("Started"), 400, "0x80880028");
+        assertError(putState("Starting"), 400, "0x80880027");
+        assertEquals(200, admin.send("PUT", path + "/state", JSON, "{\"state\":{\"value\":\"Idle\"}}").statusCode());
+        assertState("Idle", "Idle");
+
+        assertTrue(admin.get(COLLECTION, ATOM).body().contains("/" + path + "/settings"));
+        assertTrue(admin.get(COLLECTION + "/settings", JSON).body().contains("\"title\":\"Renamed\""));
+
+        assertEquals(200, admin.send("DELETE", path + "/settings", null, null).statusCode());
+        assertError(admin.get(path + "/settings", ATOM), 404, "0x8088002E");
+        assertFalse(admin.get(COLLECTION, ATOM).body().contains("/" + path + "/"));
+    }
+
+    @Test
+    void deletingARunningPointShutsItDownFirst() {
+        create(path);
+        assertEquals(200, putState("Started").statusCode());
+        assertEquals(200, admin.send("DELETE", path + "/settings", null, null).statusCode());
+        assertError(admin.get(path + "/state", ATOM), 404, "0x8088002E");
+    }
+
+    @Test
+    void everyManagementRequestNeedsTheAdministrator() {
+        create(path);
+        Http anonymous = admin.anonymous();
+        Http wrong = new Http(admin.base(), Deployments.ADMIN, "wrong");
+        for (Http client : new Http[] {anonymous, wrong}) {
+            for (String resource : new String[] {COLLECTION, path + "/settings", path + "/state",
+                    "services/smoothstreaming/credentials"}) {
+                HttpResponse<String> r = client.get(resource, ATOM);
+                assertEquals(401, r.statusCode(), resource);
+                assertTrue(r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+                assertTrue(r.body().contains("0x80880022"), r.body());
+            }
+            assertEquals(401, client.send("PUT", path + "/state", ATOM, Documents.stateEntry("Started"))
+                    .statusCode());
+        }
+        assertState("Idle", "Idle");
+        HttpResponse<String> json401 = anonymous.get(COLLECTION, JSON);
+        assertTrue(json401.body().contains("\"code\":\"MPE_MGMT_AUTHENTICATION_IS_REQUIRED\""), json401.body());
+    }
+
+    @Test
+    void badInputGetsA400NamingTheProblemAndStoresNothing() {
+        create(path);
+        assertError(admin.send("PUT", path + "/settings", "text/plain", "x"), 415, "0x80880021");
+        assertError(admin.send("PUT", path + "/settings", JSON, "{\"colour\":1}"), 400, "colour");
+        assertError(admin.send("PUT", path + "/settings", JSON, "{\"lookAheadChunks\":\"two\"}"), 400,
+                "lookAheadChunks");
+        assertError(admin.send("PUT", path + "/settings", JSON,
+                "{\"clientConnections\":{\"enabled\":true,\"windowLength\":\"-PT1M\"}}"), 400, "windowLength");
+        assertError(admin.send("PUT", path + "/settings", JSON, "{\"title\":"), 400, "0x80880025");
+        assertError(admin.send("PUT", path + "/settings", ATOM, "<entry"), 400, "0x80880025");
+        assertError(admin.send("PUT", path + "/settings", ATOM, Documents.settingsEntry("<Colour/>")), 400,
+                "Settings/Colour");
+        assertError(admin.send("PUT", path + "/settings", JSON, "{\"title\":\"" + "x".repeat(70_000) + "\"}"), 400,
+                "larger than");
+        for (String slug : new String[] {"/../evil.isml", "/a\\b.isml", "C:/x.isml", "/x.txt", "/a/%2e%2e/x.isml",
+                "/tab%09.isml", "//host/x.isml"}) {
+            assertError(admin.send("POST", COLLECTION + "/settings", JSON, "{}", "Slug", slug), 400, "0x8088002D");
+        }
+        assertError(admin.send("POST", COLLECTION + "/settings", JSON, "{}"), 400, "0x8088002C");
+        assertError(admin.send("POST", COLLECTION + "/settings", JSON, "{}", "Slug", "/" + path), 400, "0x8088002B");
+        assertError(admin.send("POST", COLLECTION + "/settings", JSON, "{\"pushTo\":[{\"url\":\"http://e/x.isml\","
+                + "\"credentialName\":\"nobody\"}]}", "Slug", "/" + path + "x.isml"), 400, "nobody");
+        assertError(admin.get("it/nothing/here.isml/settings", ATOM), 404, "0x8088002E");
+        assertTrue(admin.get(path + "/settings", ATOM).body().contains("<LookAheadChunks>2</LookAheadChunks>"),
+                "the refused updates stored nothing");
+    }
+
+    @Test
+    void credentialsAreStoredButTheirSecretIsNeverShown() {
+        String name = "edge-" + UUID.randomUUID().toString().substring(0, 6);
+        String secret = "s3cret-" + UUID.randomUUID();
+        HttpResponse<String> created = admin.send("POST", "services/smoothstreaming/credentials", JSON,
+                "{\"name\":\"" + name + "\",\"userName\":\"syndicator\",\"password\":\"" + secret + "\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        assertFalse(created.body().contains(secret));
+        HttpResponse<String> list = admin.get("services/smoothstreaming/credentials", JSON);
+        assertTrue(list.body().contains("\"name\":\"" + name + "\""), list.body());
+        assertTrue(list.body().contains("\"userName\":\"syndicator\""));
+        assertFalse(list.body().contains(secret));
+        assertFalse(admin.get("services/smoothstreaming/credentials", ATOM).body().contains(secret));
+
+        HttpResponse<String> point = admin.send("POST", COLLECTION + "/settings", JSON, "{\"serverConnections\":"
+                + "{\"enabled\":true},\"pushTo\":[{\"url\":\"http://edge.example/live/a.isml\",\"credentialName\":\""
+                + name + "\"}]}", "Slug", "/" + path);
+        assertEquals(201, point.statusCode(), point.body());
+        assertFalse(point.body().contains(secret));
+        assertFalse(admin.get(path + "/settings", ATOM).body().contains(secret));
+        assertError(admin.send("DELETE", "services/smoothstreaming/credentials/" + name, null, null), 400,
+                "/" + path);
+        assertEquals(200, admin.send("DELETE", path + "/settings", null, null).statusCode());
+        assertEquals(200, admin.send("DELETE", "services/smoothstreaming/credentials/" + name, null, null)
+                .statusCode());
+        assertError(admin.send("DELETE", "services/smoothstreaming/credentials/" + name, null, null), 404,
+                "0x80880030");
+    }
+
+    @Test
+    void healthAndTheOpenApiDocument() {
+        HttpResponse<String> ready = admin.anonymous().get("health/ready", JSON);
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertTrue(ready.body().contains("\"status\":\"UP\""), ready.body());
+        assertTrue(ready.body().contains("database"), ready.body());
+        assertEquals(200, admin.anonymous().get("health/live", JSON).statusCode());
+        HttpResponse<String> openapi = admin.anonymous().get("openapi", "*/*");
+        assertEquals(200, openapi.statusCode());
+        assertTrue(openapi.body().contains("/services/smoothstreaming/publishingpoints.isml/settings"), openapi.body());
+        assertTrue(openapi.body().contains("/{pointPath}/state"));
+    }
+
+    private void create(String pointPath) {
+        HttpResponse<String> r = admin.send("POST", COLLECTION + "/settings", ATOM,
+                Documents.settingsEntry("<Title>t</Title>"), "Slug", "/" + pointPath);
+        assertEquals(201, r.statusCode(), r.body());
+    }
+
+    private HttpResponse<String> putState(String state) {
+        return admin.send("PUT", path + "/state", ATOM, Documents.stateEntry(state));
+    }
+
+    private void assertState(String value, String behaviour) {
+        String atom = admin.get(path + "/state", ATOM).body();
+        assertTrue(atom.contains("<State><Value>" + value + "</Value>"), atom);
+        String json = admin.get(path + "/state", JSON).body();
+        assertTrue(json.contains("\"state\":{\"value\":\"" + value + "\""), json);
+        assertTrue(json.contains("\"status\":{\"state\":\"" + behaviour + "\""), json);
+    }
+
+    static void assertError(HttpResponse<String> response, int status, String mentions) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertTrue(response.body().contains(mentions), "expected '" + mentions + "' in " + response.body());
+        assertTrue(response.body().contains("0x8088") || response.body().contains("\"hresult\""), response.body());
+    }
+
+}

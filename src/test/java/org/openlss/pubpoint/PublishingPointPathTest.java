@@ -1,0 +1,43 @@
+package org.openlss.pubpoint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PublishingPointPathTest {
+    @ParameterizedTest
+    @CsvSource({"/live/channel1.isml,live/channel1.isml,channel1", "channel1.isml,channel1.isml,channel1",
+            "/a/b/c/Event-2024_06.ISML,a/b/c/Event-2024_06.ISML,Event-2024_06", "/x~y.isml,x~y.isml,x~y"})
+    void acceptsSiteRelativePaths(String slug, String value, String name) {
+        PublishingPointPath path = PublishingPointPath.of(slug);
+        assertEquals(value, path.value());
+        assertEquals(name, path.presentationName());
+        assertEquals("/" + value, path.urlPath());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "/", "//x.isml", "/../x.isml", "/a/../x.isml", "/./x.isml", "/a\\x.isml",
+            "C:/x.isml", "/x.txt", "/x.isml/", "/.isml", "/a.isml/b.isml", "/sp ace.isml", "/tab\t.isml",
+            "/nul\u0000.isml", "/services/x.isml", "/ADMIN/x.isml", "/archive/x.isml", "/-x.isml", "/.hidden.isml",
+            "/é.isml", "/a%2f.isml", "/a;b.isml"})
+    void refusesPathsThatCouldEscapeOrBeMisread(String slug) {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> PublishingPointPath.of(slug));
+        assertEquals("path", e.field());
+        assertTrue(e.getMessage().length() > "path: ".length());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {255, 256})
+    void limitsTheLength(int length) {
+        String slug = "/" + "a".repeat(length - ".isml".length()) + ".isml";
+        if (length <= PublishingPointPath.MAX_LENGTH) {
+            assertEquals(length, PublishingPointPath.of(slug).value().length());
+        } else {
+            assertThrows(InvalidSettingException.class, () -> PublishingPointPath.of(slug));
+        }
+    }
+}
