@@ -58,8 +58,13 @@ public final class Database implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setPoolName("openlss");
         config.setJdbcUrl(url);
-        config.setUsername(user);
-        config.setPassword(password);
+        // credentials may also come in the URL (e.g. ?user=...): only set what was configured
+        if (user != null && !user.isEmpty()) {
+            config.setUsername(user);
+        }
+        if (password != null && !password.isEmpty()) {
+            config.setPassword(password);
+        }
         config.setMaximumPoolSize(8);
         config.setMinimumIdle(1);
         config.setConnectionTimeout(10_000);

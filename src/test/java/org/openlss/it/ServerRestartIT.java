@@ -1,0 +1,67 @@
+package org.openlss.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The server as the README runs it: the java -jar line with nothing else installed gets ready, and what an
+ * administrator set survives a restart (a point that was live comes back waiting for its encoder).
+ */
+class ServerRestartIT {
+    @Test
+    void theReadmeRunLineStartsTheServerAndStateSurvivesARestart() throws Exception {
+        try (ServerProcess server = ServerProcess.start("restart-" + System.nanoTime(), Map.of())) {
+            assertTrue(server.commandLine().containsAll(List.of("--deploy", "--contextroot", "/", "--nohazelcast")));
+            HttpResponse<String> ready = server.admin().anonymous().get("health/ready", "application/json");
+            assertEquals(200, ready.statusCode());
+            assertTrue(Files.isDirectory(server.dataDir().resolve("db")), "the embedded H2 database lives in the data dir");
+
+            Http admin = server.admin();
+            assertEquals(201, admin.send("POST", ManagementApiIT.COLLECTION + "/settings", ManagementApiIT.ATOM,
+                    Documents.iisCreateEntry("Survivor"), "Slug", "/live/survivor.isml").statusCode());
+            assertEquals(201, admin.send("POST", ManagementApiIT.COLLECTION + "/settings", ManagementApiIT.ATOM,
+                    Documents.settingsEntry("<Title>Stopped one</Title>"), "Slug", "/live/stopped.isml").statusCode());
+            assertEquals(200, admin.send("PUT", "live/survivor.isml/state", ManagementApiIT.ATOM,
+                    Documents.stateEntry("Started")).statusCode());
+            assertEquals(200, admin.send("PUT", "live/stopped.isml/state", ManagementApiIT.ATOM,
+                    Documents.stateEntry("Started")).statusCode());
+            assertEquals(200, admin.send("PUT", "live/stopped.isml/state", ManagementApiIT.ATOM,
+                    Documents.stateEntry("Stopped")).statusCode());
+
+            server.restart();
+
+            String settings = admin.get("live/survivor.isml/settings", ManagementApiIT.ATOM).body();
+            assertTrue(settings.contains("<Title>Survivor</Title>"), settings);
+            assertTrue(settings.contains("<SegmentLength>PT30M</SegmentLength>"), settings);
+            assertTrue(admin.get("live/survivor.isml/state", ManagementApiIT.ATOM).body()
+                    .contains("<Value>Starting</Value>"), "a started point waits for its encoder again");
+            assertTrue(admin.get("live/stopped.isml/state", ManagementApiIT.ATOM).body()
+                    .contains("<Value>Stopped</Value>"));
+            assertFalse(server.logLines("Publishing point /live/survivor.isml restored as Starting").isEmpty());
+        }
+    }
+
+    @Test
+    void withNoPasswordConfiguredOneIsGeneratedAndShownOnce() {
+        try (ServerProcess server = ServerProcess.start("generated-" + System.nanoTime(),
+                Map.of("OPENLSS_ADMIN_PASSWORD", "", "OPENLSS_ADMIN_USER", "operator"))) {
+            List<String> lines = server.logLines("with the generated password ");
+            assertEquals(1, lines.size(), "printed once");
+            String password = lines.get(0).replaceAll(".*with the generated password (\\S+).*", "$1");
+            Http admin = new Http(server.base(), "operator", password);
+            assertEquals(200, admin.get(ManagementApiIT.COLLECTION, ManagementApiIT.ATOM).statusCode());
+            assertEquals(401, new Http(server.base(), "operator", password + "x")
+                    .get(ManagementApiIT.COLLECTION, ManagementApiIT.ATOM).statusCode());
+            server.restart();
+            assertEquals(1, server.logLines("with the generated password ").size(), "not generated again");
+            assertEquals(200, admin.get(ManagementApiIT.COLLECTION, ManagementApiIT.ATOM).statusCode());
+        }
+    }
+}
