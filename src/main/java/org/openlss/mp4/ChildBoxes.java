@@ -23,6 +23,15 @@ public final class ChildBoxes {
         this.end = to;
     }
 
+    /** The children of the single box of {@code type} that spans all of {@code box}. */
+    public static ChildBoxes of(byte[] box, int type) {
+        ChildBoxes top = new ChildBoxes(box, 0, box.length);
+        if (!top.next() || top.type() != type || top.size() != box.length) {
+            throw BoxFormatException.malformed("not a single " + FourCC.toString(type) + " box");
+        }
+        return top.children(0);
+    }
+
     /** Advances to the next child; false at the end of the container. */
     public boolean next() {
         if (next >= end) {
