@@ -1,0 +1,85 @@
+package org.openlss.mp4;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One {@code video}/{@code audio}/{@code textstream} element of a live server manifest: its
+ * attributes and its {@code param} elements in document order. Param names are compared
+ * case-insensitively, as encoders differ in case.
+ */
+public final class SmilTrack {
+    /** More params than this on one track is not a real encoder. */
+    public static final int MAX_PARAMS = 256;
+
+    private final TrackType type;
+    private final String systemBitrate;
+    private final String systemLanguage;
+    private final Map<String, String> params = new LinkedHashMap<>();
+
+    SmilTrack(TrackType type, String systemBitrate, String systemLanguage) {
+        this.type = type;
+        this.systemBitrate = systemBitrate;
+        this.systemLanguage = systemLanguage;
+    }
+
+    void addParam(String name, String value) {
+        if (params.size() == MAX_PARAMS) {
+            throw BoxFormatException.malformed("a SMIL track has more than " + MAX_PARAMS + " params");
+        }
+        params.put(name, value == null ? "" : value);
+    }
+
+    public TrackType type() {
+        return type;
+    }
+
+    /** The {@code systemBitrate} attribute as written, or null. */
+    public String systemBitrate() {
+        return systemBitrate;
+    }
+
+    /** The {@code systemLanguage} attribute as written, or null. */
+    public String systemLanguage() {
+        return systemLanguage;
+    }
+
+    /** All params, names as written, in document order. */
+    public Map<String, String> params() {
+        return Collections.unmodifiableMap(params);
+    }
+
+    /** The value of the param named {@code name} in any case, or null; the first one wins. */
+    public String param(String name) {
+        for (Map.Entry<String, String> param : params.entrySet()) {
+            if (param.getKey().equalsIgnoreCase(name)) {
+                return param.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** A param that must be a non-negative integer; {@code fallback} when absent or empty. */
+    public long number(String name, long fallback) {
+        String value = param(name);
+        return value == null || value.isBlank() ? fallback : parseNumber(value, name);
+    }
+
+    /** Parses a non-negative decimal below 2^63 without regex or NumberFormatException leaking. */
+    static long parseNumber(String text, String name) {
+        String value = text.strip();
+        if (value.isEmpty() || value.length() > 18) {
+            throw BoxFormatException.malformed("SMIL " + name + " '" + text + "' is not a number");
+        }
+        long result = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                throw BoxFormatException.malformed("SMIL " + name + " '" + text + "' is not a number");
+            }
+            result = result * 10 + (c - '0');
+        }
+        return result;
+    }
+}
