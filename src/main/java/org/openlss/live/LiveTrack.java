@@ -1,0 +1,258 @@
+package org.openlss.live;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import org.openlss.mp4.IngestFragment;
+import org.openlss.mp4.Tfrf;
+import org.openlss.mp4.TrackDescription;
+
+/**
+ * One quality level of a live presentation: its fragment index, their bytes on disk, and the lookahead hold-back. A
+ * fragment becomes visible to clients once {@code lookahead} later fragments of the track have arrived (so it is served
+ * with a full {@code tfrf}), or when no more will come. Duplicates (same time) are dropped silently; a fragment older
+ * than the newest one is refused.
+ */
+public final class LiveTrack {
+    private static final Logger LOG = Logger.getLogger(LiveTrack.class.getName());
+    /** dash.js reads tfrf times as doubles: above 2^53 it requests URLs that do not exist. */
+    static final long SAFE_TIME_LIMIT = 1L << 53;
+
+    /** What became of an ingested fragment. */
+    public enum Append { ACCEPTED, DUPLICATE, BACKWARDS }
+
+    private final TrackKey key;
+    private final TrackDescription description;
+    private final StreamIndex streamIndex;
+    private final Presentation presentation;
+    private final FragmentIndex index = new FragmentIndex();
+    private final FragmentStore store;
+    private final int lookahead;
+    private final long windowTicks;
+    private final long graceTicks;
+    private long releasedSequence;
+    private int feeders;
+    private boolean ended;
+    private boolean warnedUnsafeTime;
+
+    private final RateMeter incoming = new RateMeter();
+    private final RateMeter requests = new RateMeter();
+    private volatile long lastArrivalMillis;
+    private volatile long fragmentsIngested;
+    private volatile long bytesIngested;
+    private final java.util.concurrent.atomic.LongAdder fragmentsServed = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder bytesServed = new java.util.concurrent.atomic.LongAdder();
+
+    LiveTrack(Presentation presentation, TrackKey key, TrackDescription description, StreamIndex streamIndex,
+              FragmentStore store, PresentationSettings settings) {
+        this.presentation = presentation;
+        this.key = key;
+        this.description = description;
+        this.streamIndex = streamIndex;
+        this.store = store;
+        this.lookahead = description.sparse() ? 0 : settings.lookahead();
+        this.windowTicks = settings.dvrWindow().toMillis() * description.timescale() / 1000;
+        this.graceTicks = settings.evictionGrace().toMillis() * description.timescale() / 1000;
+        for (FragmentStore.Record r : store.recovered()) {
+            index.append(r.time(), r.duration(), r.position(), r.size(), r.keyFrame());
+        }
+    }
+
+    public TrackKey key() {
+        return key;
+    }
+
+    public TrackDescription description() {
+        return description;
+    }
+
+    public StreamIndex streamIndex() {
+        return streamIndex;
+    }
+
+    /** Stores the fragment unless it is a duplicate or goes backwards; releases what the lookahead now allows. */
+    synchronized Append append(IncomingStream from, IngestFragment fragment, List<PresentationListener> listeners) {
+        long time = fragment.time();
+        if (!index.isEmpty() && time <= index.lastTime()) {
+            return index.find(time) >= 0 ? Append.DUPLICATE : Append.BACKWARDS;
+        }
+        if (time >= SAFE_TIME_LIMIT && !warnedUnsafeTime) {
+            warnedUnsafeTime = true;
+            LOG.warning("Track " + key + " has fragment times above 2^53 (" + time
+                    + "): dash.js cannot follow such times exactly; configure the encoder to start near zero");
+        }
+        long position;
+        try {
+            position = store.append(time, fragment.duration(), fragment.startsWithSyncSample(), fragment.moof(),
+                    fragment.mdat());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store a fragment of " + key, e);
+        }
+        int size = fragment.moof().length + fragment.mdat().length;
+        FragmentRef ref = index.append(time, fragment.duration(), position, size, fragment.startsWithSyncSample());
+        long now = System.currentTimeMillis();
+        lastArrivalMillis = now;
+        fragmentsIngested++;
+        bytesIngested += size;
+        incoming.record(size, now);
+        for (PresentationListener l : listeners) {
+            l.fragmentAccepted(from, this, ref, fragment);
+        }
+        release(listeners);
+        evict();
+        return Append.ACCEPTED;
+    }
+
+    /** Makes visible every fragment the lookahead no longer holds back. */
+    private void release(List<PresentationListener> listeners) {
+        long releasable = index.nextSequence() - (ended ? 0 : lookahead);
+        while (releasedSequence < releasable) {
+            long sequence = Math.max(releasedSequence, index.firstSequence());
+            FragmentRef ref = index.get((int) (sequence - index.firstSequence()));
+            releasedSequence = sequence + 1;
+            streamIndex.released(ref.time(), ref.duration());
+            for (PresentationListener l : listeners) {
+                l.fragmentReleased(this, ref);
+            }
+        }
+    }
+
+    /** Drops fragments that left the DVR window longer ago than the grace. */
+    private void evict() {
+        if (windowTicks == 0 || index.isEmpty()) {
+            return;
+        }
+        long cutoff = index.last().end() - windowTicks - graceTicks;
+        int drop = 0;
+        while (drop < index.size() - 1 && index.time(drop) + index.duration(drop) <= cutoff
+                && index.firstSequence() + drop < releasedSequence) {
+            drop++;
+        }
+        if (drop > 0) {
+            index.dropOldest(drop);
+            store.releaseBefore(index.get(0).position());
+        }
+    }
+
+    /** An input stream carrying this track connected; it is live again. */
+    synchronized void feederStarted() {
+        feeders++;
+        ended = false;
+    }
+
+    /** An input stream carrying this track ended; when none is left, the held-back fragments are released. */
+    synchronized void feederEnded(List<PresentationListener> listeners) {
+        feeders = Math.max(0, feeders - 1);
+        if (feeders == 0) {
+            end(listeners);
+        }
+    }
+
+    /** No more fragments will come: release everything held back. */
+    synchronized void end(List<PresentationListener> listeners) {
+        ended = true;
+        release(listeners);
+    }
+
+    /** After recovery: a track no live stream feeds is complete; the others keep their lookahead hold-back. */
+    synchronized void resume(List<PresentationListener> listeners) {
+        if (feeders == 0) {
+            end(listeners);
+        } else {
+            release(listeners);
+        }
+    }
+
+    /** Finds the fragment a client asks for. */
+    public synchronized FragmentLookup lookup(long time) {
+        int at = index.find(time);
+        if (at >= 0) {
+            FragmentRef ref = index.get(at);
+            if (ref.sequence() >= releasedSequence) {
+                return FragmentLookup.of(FragmentLookup.Outcome.NOT_YET_AVAILABLE);
+            }
+            return new FragmentLookup(FragmentLookup.Outcome.AVAILABLE, ref);
+        }
+        if (index.isEmpty() || time > lastReleasedTime()) {
+            return streamIndex.lists(time) || index.isEmpty() || time > index.lastTime()
+                    ? FragmentLookup.of(FragmentLookup.Outcome.NOT_YET_AVAILABLE)
+                    : FragmentLookup.of(FragmentLookup.Outcome.NOT_A_FRAGMENT);
+        }
+        if (time < index.time(0)) {
+            return FragmentLookup.of(streamIndex.lists(time) ? FragmentLookup.Outcome.MISSING
+                    : FragmentLookup.Outcome.OUT_OF_WINDOW);
+        }
+        return FragmentLookup.of(streamIndex.lists(time) ? FragmentLookup.Outcome.MISSING
+                : FragmentLookup.Outcome.NOT_A_FRAGMENT);
+    }
+
+    private long lastReleasedTime() {
+        long last = releasedSequence - 1 - index.firstSequence();
+        return last < 0 ? Long.MIN_VALUE : index.time((int) last);
+    }
+
+    /** The fragments after {@code ref}, up to {@code count}: what its {@code tfrf} announces. */
+    public synchronized List<Tfrf.Entry> lookahead(FragmentRef ref, int count) {
+        List<Tfrf.Entry> next = new ArrayList<>(count);
+        int at = (int) (ref.sequence() - index.firstSequence()) + 1;
+        for (int i = Math.max(at, 0); i < index.size() && next.size() < count; i++) {
+            next.add(new Tfrf.Entry(index.time(i), index.duration(i)));
+        }
+        return next;
+    }
+
+    /** The visible fragments from {@code fromTime} on, oldest first (for outputs that catch up). */
+    public synchronized List<FragmentRef> releasedFrom(long fromTime) {
+        List<FragmentRef> refs = new ArrayList<>();
+        for (int i = index.ceiling(fromTime); i < index.size() && index.firstSequence() + i < releasedSequence; i++) {
+            refs.add(index.get(i));
+        }
+        return refs;
+    }
+
+    /** The fragment's bytes as ingested ({@code moof}+{@code mdat}), or null once deleted. */
+    public byte[] read(FragmentRef ref) {
+        return store.read(ref.position(), ref.size());
+    }
+
+    /** Counts a client request for statistics. */
+    public void served(long bytes) {
+        requests.record(bytes, System.currentTimeMillis());
+        fragmentsServed.increment();
+        bytesServed.add(bytes);
+    }
+
+    /** Figures for statistics and screens. */
+    public synchronized TrackFigures figures() {
+        long now = System.currentTimeMillis();
+        FragmentRef last = index.isEmpty() ? null : index.last();
+        return new TrackFigures(description.bitrate(), Math.round(incoming.amountPerSecond(now) * 8),
+                lastArrivalMillis == 0 ? -1 : now - lastArrivalMillis, last == null ? 0 : last.time(),
+                last == null ? 0 : last.duration(), requests.eventsPerSecond(now), fragmentsIngested,
+                fragmentsServed.sum(), bytesIngested, bytesServed.sum(), lastReleasedTimeOrZero());
+    }
+
+    private long lastReleasedTimeOrZero() {
+        long t = lastReleasedTime();
+        return t == Long.MIN_VALUE ? 0 : t;
+    }
+
+    synchronized boolean ended() {
+        return ended;
+    }
+
+    void close() {
+        store.close();
+    }
+
+    void delete() {
+        store.deleteAll();
+    }
+
+    @Override
+    public String toString() {
+        return key.toString();
+    }
+}

@@ -1,0 +1,413 @@
+package org.openlss.live;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.openlss.mp4.IngestFragment;
+import org.openlss.mp4.IngestHeader;
+import org.openlss.mp4.IngestParser;
+import org.openlss.mp4.TrackDescription;
+
+/**
+ * One live event of a publishing point: the input streams, the client-facing streams and quality levels, and where
+ * their fragments are kept. Everything is also written under the event's folder, so a server restart finds the event
+ * (and its DVR content) again. Plain Java: the container edge feeds it fragments and reads timelines from it.
+ */
+public final class Presentation {
+    private static final Logger LOG = Logger.getLogger(Presentation.class.getName());
+
+    private final Path dir;
+    private final PresentationSettings settings;
+    private final Map<String, IncomingStream> streams = new ConcurrentHashMap<>();
+    private final Map<TrackKey, LiveTrack> tracks = new ConcurrentHashMap<>();
+    private final Map<String, StreamIndex> streamIndexes = new ConcurrentHashMap<>();
+    private final List<StreamIndex> streamOrder = new CopyOnWriteArrayList<>();
+    private final List<PresentationListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong version = new AtomicLong();
+    private volatile boolean ended;
+
+    private Presentation(Path dir, PresentationSettings settings) {
+        this.dir = dir;
+        this.settings = settings;
+    }
+
+    /** Opens the event stored in {@code dir}, or a new empty one. Held-back fragments are released by {@link #resume}. */
+    public static Presentation open(Path dir, PresentationSettings settings) {
+        Presentation presentation = new Presentation(dir, settings);
+        try {
+            Files.createDirectories(dir.resolve("streams"));
+            Files.createDirectories(dir.resolve("tracks"));
+            presentation.recover();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the live presentation in " + dir, e);
+        }
+        return presentation;
+    }
+
+    public PresentationSettings settings() {
+        return settings;
+    }
+
+    public void addListener(PresentationListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(PresentationListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** After listeners are attached: releases what a recovered event may show. */
+    public synchronized void resume() {
+        if (!ended) {
+            streams.values().stream().filter(s -> s.state() == IncomingStream.State.Started)
+                    .forEach(s -> s.levels().forEach(LiveTrack::feederStarted));
+        }
+        tracks.values().forEach(t -> t.resume(listeners));
+    }
+
+    /**
+     * An encoder (or upstream) opened {@code [Events(eventId)/]Streams(streamId)} and sent its header boxes.
+     *
+     * @throws StreamRefusedException 400 for headers that conflict with what the event already has
+     */
+    public synchronized IncomingStream connect(String streamId, String eventId, IngestHeader header, String host,
+                                               String sourceType) {
+        if (ended) {
+            throw new StreamRefusedException(403, "the event has ended; the publishing point is stopped");
+        }
+        String event = eventId == null ? "" : eventId;
+        for (IncomingStream other : streams.values()) {
+            if (other.state() == IncomingStream.State.Started && !other.id().equals(streamId)
+                    && !other.eventId().equals(event)) {
+                throw new StreamRefusedException(400, "event '" + event + "' differs from event '" + other.eventId()
+                        + "' of the live stream " + other.id() + "; one event at a time");
+            }
+        }
+        IncomingStream stream = streams.get(streamId);
+        if (stream != null && !sameTracks(stream.header(), header)) {
+            throw new StreamRefusedException(400, "the headers of stream " + streamId
+                    + " differ from those it sent first; a reconnecting encoder must resend identical headers");
+        }
+        List<TrackDescription> registered = header.tracks().stream().filter(t -> t.bitrate() > 0).toList();
+        for (TrackDescription description : registered) {
+            checkCompatible(description, description.bitrate());
+        }
+        boolean first = stream == null;
+        if (first) {
+            stream = new IncomingStream(this, streamId, event, header);
+            persist(stream, false);
+            streams.put(streamId, stream);
+            for (TrackDescription description : registered) {
+                stream.attach(description.trackId(), register(stream, description, description.bitrate()));
+            }
+        }
+        stream.connected(host, sourceType);
+        if (first || stream.state() == IncomingStream.State.Stopped) {
+            stream.state(IncomingStream.State.Started);
+            persist(stream, false);
+            stream.levels().forEach(LiveTrack::feederStarted);
+        }
+        for (PresentationListener l : listeners) {
+            l.streamOpened(stream);
+        }
+        return stream;
+    }
+
+    /** A track whose encoder gave no bitrate: registered at its first fragment with a measured one. */
+    synchronized LiveTrack registerLazily(IncomingStream stream, TrackDescription description, IngestFragment first) {
+        LiveTrack known = stream.tracks().get(description.trackId());
+        if (known != null) {
+            return known;
+        }
+        long timescale = description.timescale();
+        long bits = (first.moof().length + first.mdat().length) * 8L;
+        long bitrate = first.duration() > 0 ? bits * timescale / first.duration() : bits;
+        bitrate = Math.max(1000, Math.round(bitrate / 1000.0) * 1000);
+        checkCompatible(description, bitrate);
+        LiveTrack track = register(stream, description, bitrate);
+        stream.attach(description.trackId(), track);
+        if (stream.state() == IncomingStream.State.Started) {
+            track.feederStarted();
+        }
+        LOG.info("Stream " + stream.id() + " track " + description.trackId()
+                + " declares no bitrate; measured " + bitrate + " bps from its first fragment");
+        return track;
+    }
+
+    LiveTrack.Append append(IncomingStream stream, LiveTrack track, IngestFragment fragment) {
+        LiveTrack.Append result = track.append(stream, fragment, listeners);
+        if (result == LiveTrack.Append.BACKWARDS) {
+            LOG.warning("Dropped a fragment of " + track + " from stream " + stream.id() + " at " + fragment.time()
+                    + ": older than the newest fragment of the track (time going backwards)");
+        }
+        return result;
+    }
+
+    /** {@code stream} sent end of stream; when every stream has, the event is over. */
+    synchronized void ended(IncomingStream stream) {
+        if (stream.state() == IncomingStream.State.Stopped) {
+            return;
+        }
+        stream.state(IncomingStream.State.Stopped);
+        persist(stream, true);
+        stream.levels().forEach(t -> t.feederEnded(listeners));
+        listeners.forEach(l -> l.streamEnded(stream));
+        if (streams.values().stream().allMatch(s -> s.state() == IncomingStream.State.Stopped)) {
+            listeners.forEach(PresentationListener::allStreamsEnded);
+        }
+        changed();
+    }
+
+    /** The event is over (every stream ended, or an administrator stopped the live source). */
+    public synchronized void stop() {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        for (IncomingStream stream : streams.values()) {
+            if (stream.state() == IncomingStream.State.Started) {
+                stream.state(IncomingStream.State.Stopped);
+                persist(stream, true);
+            }
+        }
+        tracks.values().forEach(t -> t.end(listeners));
+        listeners.forEach(PresentationListener::presentationEnded);
+        changed();
+    }
+
+    public boolean ended() {
+        return ended;
+    }
+
+    /** Bumped whenever what clients see changes: the cache key of manifests. */
+    public long version() {
+        return version.get();
+    }
+
+    void changed() {
+        version.incrementAndGet();
+    }
+
+    public Collection<IncomingStream> streams() {
+        return streams.values().stream().sorted(Comparator.comparing(IncomingStream::id)).toList();
+    }
+
+    public IncomingStream stream(String id) {
+        return streams.get(id);
+    }
+
+    /** Client-facing streams in registration order. */
+    public List<StreamIndex> streamIndexes() {
+        return streamOrder;
+    }
+
+    /** The stream named {@code name} (as in {@code Fragments(<name>=...)}), or null. */
+    public StreamIndex streamIndex(String name) {
+        return streamIndexes.get(name);
+    }
+
+    /** The quality level of stream {@code name} with this bitrate and custom attributes, or null. */
+    public LiveTrack track(String name, long bitrate, Map<String, String> customAttributes) {
+        StreamIndex index = streamIndexes.get(name);
+        if (index == null) {
+            return null;
+        }
+        return tracks.get(new TrackKey(index.type(), name, bitrate, customAttributes));
+    }
+
+    public Collection<LiveTrack> tracks() {
+        return tracks.values();
+    }
+
+    /** Closes files, keeping them (server shutdown). */
+    public void close() {
+        tracks.values().forEach(LiveTrack::close);
+    }
+
+    /** Removes the event's files (the publishing point was shut down). */
+    public void delete() {
+        tracks.values().forEach(LiveTrack::delete);
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warning("Could not delete all of " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private void checkCompatible(TrackDescription description, long bitrate) {
+        StreamIndex index = streamIndexes.get(description.trackName());
+        if (index != null && index.type() != description.type()) {
+            throw new StreamRefusedException(400, "stream name '" + description.trackName() + "' is taken by a "
+                    + index.type().manifestType() + " stream; tracks of different types need different trackNames");
+        }
+        LiveTrack existing = tracks.get(key(description, bitrate));
+        if (existing != null && !sameCodec(existing.description(), description)) {
+            throw new StreamRefusedException(400, "track " + description.trackName() + " at " + bitrate
+                    + " bps is already registered with different codec data; redundant encoders must send identical headers");
+        }
+    }
+
+    private LiveTrack register(IncomingStream stream, TrackDescription description, long bitrate) {
+        TrackKey key = key(description, bitrate);
+        LiveTrack existing = tracks.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        StreamIndex index = streamIndexes.computeIfAbsent(description.trackName(), name -> {
+            StreamIndex created = new StreamIndex(this, description.type(), name, description.timescale(),
+                    settings.dvrWindow().toMillis() * description.timescale() / 1000,
+                    settings.evictionGrace().toMillis() * description.timescale() / 1000);
+            streamOrder.add(created);
+            return created;
+        });
+        Path folder = dir.resolve("tracks").resolve(key.folderName());
+        writeTrackProperties(folder, stream.id(), description.trackId(), bitrate);
+        LiveTrack track = new LiveTrack(this, key, description, index,
+                FragmentStore.open(folder, settings.liveCache()), settings);
+        tracks.put(key, track);
+        index.addLevel(track);
+        changed();
+        return track;
+    }
+
+    private static TrackKey key(TrackDescription description, long bitrate) {
+        return new TrackKey(description.type(), description.trackName(), bitrate, description.customAttributes());
+    }
+
+    private static boolean sameTracks(IngestHeader a, IngestHeader b) {
+        return a.sameBytes(b) || a.tracks().equals(b.tracks());
+    }
+
+    private static boolean sameCodec(TrackDescription a, TrackDescription b) {
+        return Objects.equals(a.fourCC(), b.fourCC()) && Arrays.equals(a.codecPrivateData(), b.codecPrivateData())
+                && a.timescale() == b.timescale();
+    }
+
+    // --- persistence of the event, for recovery after a restart -------------------------------------------------
+
+    private Path streamFile(String id, String suffix) {
+        return dir.resolve("streams").resolve(HexFormat.of().formatHex(id.getBytes(StandardCharsets.UTF_8)) + suffix);
+    }
+
+    private void persist(IncomingStream stream, boolean endedNow) {
+        try {
+            Path header = streamFile(stream.id(), ".header");
+            if (!Files.exists(header)) {
+                Files.write(header, stream.header().headerBytes());
+            }
+            Properties p = new Properties();
+            p.setProperty("id", stream.id());
+            p.setProperty("eventId", stream.eventId());
+            p.setProperty("ended", String.valueOf(endedNow));
+            try (Writer w = Files.newBufferedWriter(streamFile(stream.id(), ".stream"))) {
+                p.store(w, "input stream");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record stream " + stream.id() + " in " + dir, e);
+        }
+    }
+
+    private static void writeTrackProperties(Path folder, String streamId, int trackId, long bitrate) {
+        try {
+            Files.createDirectories(folder);
+            Path file = folder.resolve("track.properties");
+            if (Files.exists(file)) {
+                return;
+            }
+            Properties p = new Properties();
+            p.setProperty("stream", streamId);
+            p.setProperty("trackId", String.valueOf(trackId));
+            p.setProperty("bitrate", String.valueOf(bitrate));
+            try (Writer w = Files.newBufferedWriter(file)) {
+                p.store(w, "quality level");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record a track in " + folder, e);
+        }
+    }
+
+    private void recover() throws IOException {
+        List<Path> streamFiles = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir.resolve("streams"), "*.stream")) {
+            files.forEach(streamFiles::add);
+        }
+        for (Path file : streamFiles) {
+            Properties p = load(file);
+            String id = p.getProperty("id");
+            IngestHeader header = parseHeader(Files.readAllBytes(streamFile(id, ".header")));
+            IncomingStream stream = new IncomingStream(this, id, p.getProperty("eventId", ""), header);
+            stream.state(Boolean.parseBoolean(p.getProperty("ended")) ? IncomingStream.State.Stopped
+                    : IncomingStream.State.Started);
+            streams.put(id, stream);
+        }
+        List<Path> trackFolders = new ArrayList<>();
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(dir.resolve("tracks"))) {
+            folders.forEach(trackFolders::add);
+        }
+        trackFolders.sort(Comparator.naturalOrder());
+        for (Path folder : trackFolders) {
+            Properties p = load(folder.resolve("track.properties"));
+            IncomingStream stream = streams.get(p.getProperty("stream"));
+            TrackDescription description = stream == null ? null
+                    : stream.header().track(Integer.parseInt(p.getProperty("trackId")));
+            if (description == null) {
+                LOG.warning("Ignoring " + folder + ": its input stream is not recorded");
+                continue;
+            }
+            LiveTrack track = register(stream, description, Long.parseLong(p.getProperty("bitrate")));
+            stream.attach(description.trackId(), track);
+        }
+        if (!streams.isEmpty()) {
+            LOG.info("Recovered " + streams.size() + " input stream(s) and " + tracks.size()
+                    + " quality level(s) from " + dir);
+        }
+    }
+
+    private static Properties load(Path file) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file)) {
+            p.load(r);
+        }
+        return p;
+    }
+
+    private static IngestHeader parseHeader(byte[] bytes) {
+        IngestHeader[] header = new IngestHeader[1];
+        IngestParser parser = new IngestParser(new IngestParser.Listener() {
+            @Override
+            public void onHeader(IngestHeader h) {
+                header[0] = h;
+            }
+
+            @Override
+            public void onFragment(IngestFragment fragment) {
+            }
+
+            @Override
+            public void onEndOfStream() {
+            }
+        });
+        parser.feed(ByteBuffer.wrap(bytes));
+        return header[0];
+    }
+}

@@ -1,0 +1,87 @@
+package org.openlss.live;
+
+import java.util.Arrays;
+
+/**
+ * The released fragment times of a stream as clients see them in the manifest ({@code c} elements): the union of its
+ * quality levels, normally appended at the end; a level that fills a gap inserts. Not thread-safe.
+ */
+final class StreamTimeline {
+    private long[] times = new long[64];
+    private long[] durations = new long[64];
+    private int first;
+    private int count;
+
+    /** Adds a released fragment; false when the time is listed already. */
+    boolean add(long time, long duration) {
+        if (count == 0 || time > times[first + count - 1]) {
+            ensureRoom();
+            times[first + count] = time;
+            durations[first + count] = duration;
+            count++;
+            return true;
+        }
+        int at = Arrays.binarySearch(times, first, first + count, time);
+        if (at >= 0) {
+            return false;
+        }
+        int insert = -at - 1;
+        ensureRoom();
+        System.arraycopy(times, insert, times, insert + 1, first + count - insert);
+        System.arraycopy(durations, insert, durations, insert + 1, first + count - insert);
+        times[insert] = time;
+        durations[insert] = duration;
+        count++;
+        return true;
+    }
+
+    boolean contains(long time) {
+        return count > 0 && Arrays.binarySearch(times, first, first + count, time) >= 0;
+    }
+
+    boolean isEmpty() {
+        return count == 0;
+    }
+
+    /** End of the newest listed fragment. */
+    long end() {
+        return times[first + count - 1] + durations[first + count - 1];
+    }
+
+    long firstTime() {
+        return times[first];
+    }
+
+    long lastTime() {
+        return times[first + count - 1];
+    }
+
+    /** Forgets the fragments that end at or before {@code time}. */
+    void dropBefore(long time) {
+        while (count > 0 && times[first] + durations[first] <= time) {
+            first++;
+            count--;
+        }
+    }
+
+    /** A copy of the fragments that end after {@code from}: the window's first one may start a little before it. */
+    Timeline copyFrom(long from) {
+        int start = Arrays.binarySearch(times, first, first + count, from);
+        start = start >= 0 ? start : -start - 1;
+        if (start > first && times[start - 1] + durations[start - 1] > from) {
+            start--;
+        }
+        return new Timeline(Arrays.copyOfRange(times, start, first + count),
+                Arrays.copyOfRange(durations, start, first + count));
+    }
+
+    private void ensureRoom() {
+        if (first + count < times.length) {
+            return;
+        }
+        int capacity = count * 2 >= times.length ? times.length * 2 : times.length;
+        times = Arrays.copyOfRange(times, first, first + capacity);
+        durations = Arrays.copyOfRange(durations, first, first + capacity);
+        first = 0;
+    }
+}

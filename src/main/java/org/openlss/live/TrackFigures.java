@@ -1,0 +1,13 @@
+package org.openlss.live;
+
+/**
+ * The figures of one quality level for statistics, screens and metrics.
+ *
+ * @param millisSinceLastFragment -1 before the first fragment
+ * @param lastReleasedTime        newest fragment time offered to clients (0 before the first)
+ */
+public record TrackFigures(long encodedBitRate, long incomingBitRate, long millisSinceLastFragment,
+                           long lastFragmentTime, long lastFragmentDuration, double requestRate,
+                           long fragmentsIngested, long fragmentsServed, long bytesIngested, long bytesServed,
+                           long lastReleasedTime) {
+}

@@ -1,0 +1,169 @@
+package org.openlss.live;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openlss.mp4.IngestFragment;
+import org.openlss.mp4.Tfrf;
+import org.openlss.mp4.TrackType;
+
+/** The live timeline fed with what ffmpeg really sends: one POST with two video levels and audio, 4 x 1 s. */
+class PresentationTest {
+    private static final Captures STREAM1 = Captures.of("ffmpeg-stream1.body");
+
+    @TempDir
+    Path dir;
+
+    final List<String> events = new ArrayList<>();
+    final PresentationListener recorder = new PresentationListener() {
+        @Override
+        public void fragmentAccepted(IncomingStream stream, LiveTrack track, FragmentRef ref, IngestFragment f) {
+            events.add("accepted " + track.key().name() + " " + ref.time());
+        }
+
+        @Override
+        public void fragmentReleased(LiveTrack track, FragmentRef ref) {
+            events.add("released " + track.key().name() + " " + ref.time());
+        }
+
+        @Override
+        public void allStreamsEnded() {
+            events.add("all ended");
+        }
+    };
+
+    @Test
+    void theLookaheadHoldsBackTheNewestFragmentsUntilTheStreamEnds() {
+        Presentation p = open(Duration.ZERO);
+        IncomingStream stream = p.connect("stream1", "", STREAM1.header(), "127.0.0.1", "Push");
+        for (IngestFragment f : STREAM1.fragments()) {
+            assertEquals(LiveTrack.Append.ACCEPTED, stream.append(f));
+        }
+        assertEquals(List.of("video_und", "audio_und"), p.streamIndexes().stream().map(StreamIndex::name).toList());
+        StreamIndex video = p.streamIndex("video_und");
+        assertEquals(TrackType.VIDEO, video.type());
+        assertEquals(2, video.levels().size(), "two bitrates, one stream name");
+        assertEquals(2, video.listed().size(), "4 fragments, 2 held back for lookahead");
+
+        LiveTrack level0 = video.levels().get(0);
+        long[] times = STREAM1.fragments().stream().filter(f -> f.trackId() == 1).mapToLong(IngestFragment::time)
+                .toArray();
+        assertEquals(FragmentLookup.Outcome.AVAILABLE, level0.lookup(times[1]).outcome());
+        assertEquals(FragmentLookup.Outcome.NOT_YET_AVAILABLE, level0.lookup(times[2]).outcome());
+        assertEquals(FragmentLookup.Outcome.NOT_YET_AVAILABLE, level0.lookup(times[3] + 100_000_000).outcome());
+        assertEquals(FragmentLookup.Outcome.NOT_A_FRAGMENT, level0.lookup(times[0] + 1).outcome());
+        FragmentRef first = level0.lookup(times[0]).ref();
+        assertEquals(List.of(new Tfrf.Entry(times[1], times[2] - times[1]), new Tfrf.Entry(times[2], times[3] - times[2])),
+                level0.lookahead(first, 2));
+
+        IngestFragment original = STREAM1.fragments().get(0);
+        byte[] stored = level0.read(first);
+        assertArrayEquals(concat(original.moof(), original.mdat()), stored, "bytes kept exactly as ingested");
+
+        stream.endOfStream();
+        assertEquals(4, video.listed().size(), "end of stream releases the held-back fragments");
+        assertEquals(FragmentLookup.Outcome.AVAILABLE, level0.lookup(times[3]).outcome());
+        assertTrue(events.contains("all ended"));
+        assertEquals(24, events.stream().filter(e -> e.startsWith("accepted") || e.startsWith("released")).count());
+    }
+
+    @Test
+    void aReconnectingOrRedundantEncoderAddsNoDuplicate() {
+        Presentation p = open(Duration.ZERO);
+        IncomingStream stream = p.connect("stream1", "", STREAM1.header(), "10.0.0.1", "Push");
+        for (IngestFragment f : STREAM1.fragments().subList(0, 9)) {
+            stream.append(f);
+        }
+        long versionBefore = p.version();
+        IncomingStream again = p.connect("stream1", "", STREAM1.header(), "10.0.0.2", "Push");
+        assertEquals(stream, again);
+        int duplicates = 0;
+        for (IngestFragment f : STREAM1.fragments()) {
+            if (again.append(f) == LiveTrack.Append.DUPLICATE) {
+                duplicates++;
+            }
+        }
+        assertEquals(9, duplicates);
+        assertNotEquals(versionBefore, p.version());
+        assertEquals(12, events.stream().filter(e -> e.startsWith("accepted")).count(), "no duplicate reaches outputs");
+        IngestFragment old = STREAM1.fragments().get(0);
+        assertEquals(LiveTrack.Append.DUPLICATE, stream.append(old));
+    }
+
+    @Test
+    void headersThatConflictAreRefused() {
+        Presentation p = open(Duration.ZERO);
+        p.connect("stream1", "", STREAM1.header(), "h", "Push");
+        Captures audio = Captures.of("ffmpeg-audio0.body");
+        StreamRefusedException e = assertThrows(StreamRefusedException.class,
+                () -> p.connect("stream1", "", audio.header(), "h", "Push"));
+        assertEquals(400, e.status());
+        assertEquals(400, assertThrows(StreamRefusedException.class,
+                () -> p.connect("other", "event-b", audio.header(), "h", "Push")).status(), "two events at once");
+    }
+
+    @Test
+    void aSlidingWindowListsOnlyRecentContentAndForgetsTheRestAfterTheGrace() {
+        Presentation p = Presentation.open(dir, new PresentationSettings(0, Duration.ofMillis(1500), 2, Duration.ZERO));
+        IncomingStream stream = p.connect("stream1", "", STREAM1.header(), "h", "Push");
+        STREAM1.fragments().forEach(stream::append);
+        StreamIndex video = p.streamIndex("video_und");
+        Timeline listed = video.listed();
+        assertEquals(2, listed.size(), "1.5 s window over 1 s fragments");
+        LiveTrack level0 = video.levels().get(0);
+        long firstTime = STREAM1.fragments().get(0).time();
+        assertEquals(FragmentLookup.Outcome.OUT_OF_WINDOW, level0.lookup(firstTime).outcome());
+        assertEquals(FragmentLookup.Outcome.AVAILABLE, level0.lookup(listed.times()[0]).outcome());
+    }
+
+    @Test
+    void anEventComesBackAfterARestart() {
+        Presentation p = open(Duration.ZERO);
+        IncomingStream stream = p.connect("stream1", "", STREAM1.header(), "h", "Push");
+        STREAM1.fragments().forEach(stream::append);
+        Timeline before = p.streamIndex("video_und").listed();
+        p.close();
+
+        Presentation again = Presentation.open(dir, new PresentationSettings(2, Duration.ZERO, 4));
+        again.resume();
+        assertEquals(IncomingStream.State.Started, again.stream("stream1").state(), "disconnected is not ended");
+        Timeline after = again.streamIndex("video_und").listed();
+        assertArrayEquals(before.times(), after.times());
+        LiveTrack level = again.track("video_und", p.streamIndex("video_und").levels().get(1).key().bitrate(), Map.of());
+        FragmentRef ref = level.lookup(after.times()[1]).ref();
+        assertEquals(after.times()[1], ref.time());
+        assertTrue(level.read(ref).length > 0);
+
+        IncomingStream reconnected = again.connect("stream1", "", STREAM1.header(), "h", "Push");
+        STREAM1.fragments().forEach(f -> assertEquals(LiveTrack.Append.DUPLICATE, reconnected.append(f)));
+        reconnected.endOfStream();
+        assertEquals(4, again.streamIndex("video_und").listed().size());
+        again.delete();
+        assertFalse(dir.toFile().exists());
+    }
+
+    private Presentation open(Duration window) {
+        Presentation p = Presentation.open(dir, new PresentationSettings(2, window, 4));
+        p.addListener(recorder);
+        p.resume();
+        return p;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = new byte[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}
