@@ -1,0 +1,113 @@
+package org.openlss.ingest;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.openlss.pubpoint.LivePresentations;
+import org.openlss.pubpoint.PublishingPoint;
+import org.openlss.pubpoint.PublishingPointState;
+import org.openlss.pubpoint.PublishingPointUrl;
+import org.openlss.pubpoint.PublishingPoints;
+import org.openlss.pubpoint.SourceType;
+
+/**
+ * Smooth live ingest: {@code POST /<path>/<name>.isml/[Events(e)/]Streams(id)}, chunked or with a length, open for the
+ * whole event. An empty POST (or one to the point itself) is the encoder's probe and is answered at once. Reading is
+ * asynchronous ({@link IngestReader}); this servlet only decides whether the point takes the stream (smooth-ingest
+ * §2.2): 404 no such or shut-down point, 403 a Pull point or an event that ended, 503 while the point is changing state.
+ */
+public class IngestServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(IngestServlet.class.getName());
+
+    @Inject
+    PublishingPoints points;
+    @Inject
+    LivePresentations presentations;
+    @Inject
+    IngestConnections connections;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        PublishingPointUrl url = (PublishingPointUrl) request.getAttribute(PublishingPointUrl.class.getName());
+        Optional<StreamAddress> address = StreamAddress.parse(url.resource());
+        if (!url.resource().isEmpty() && address.isEmpty()) {
+            answer(response, 400, "'" + url.resource() + "' is not an ingest address; POST to "
+                    + url.point().urlPath() + "/Streams(<id>) or /Events(<event>)/Streams(<id>)");
+            return;
+        }
+        Optional<PublishingPoint> found = points.find(url.point());
+        if (found.isEmpty()) {
+            answer(response, 404, "no publishing point at " + url.point().urlPath());
+            return;
+        }
+        PublishingPoint point = admit(found.get());
+        String refusal = refusal(point);
+        if (refusal != null) {
+            answer(response, refusal.startsWith("404") ? 404 : refusal.startsWith("503") ? 503 : 403,
+                    refusal.substring(4));
+            return;
+        }
+        boolean empty = request.getContentLengthLong() == 0
+                || request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") == null;
+        if (empty) {
+            answer(response, 200, url.point().urlPath() + " accepts streams (" + point.state() + ")");
+            return;
+        }
+        if (address.isEmpty()) {
+            answer(response, 400, "POST the stream to " + url.point().urlPath() + "/Streams(<id>)");
+            return;
+        }
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0);
+        IngestSession session = new IngestSession(address.get(), request.getRemoteAddr(), "Push",
+                () -> presentations.find(url.point()).orElse(null), () -> points.streamArrived(url.point()));
+        ServletInputStream in = request.getInputStream();
+        IngestReader reader = new IngestReader(async, in, session, connections);
+        connections.opened(reader);
+        in.setReadListener(reader);
+    }
+
+    /** Starts the point when a stream may start it (AutoStart; AutoRestartOnEncoderReconnect for a stopped point). */
+    private PublishingPoint admit(PublishingPoint point) {
+        PublishingPointState state = point.state();
+        if (state == PublishingPointState.Idle || state == PublishingPointState.Stopped) {
+            return points.startOnRequest(point.path(), true);
+        }
+        return point;
+    }
+
+    /** Why the point cannot take a stream now ("404 ..." / "403 ..." / "503 ..."), or null. */
+    private static String refusal(PublishingPoint point) {
+        if (point.settings().sourceType() == SourceType.Pull) {
+            return "403 " + point.path().urlPath() + " is a Pull publishing point; it fetches its streams itself";
+        }
+        return switch (point.state()) {
+            case Starting, Started -> null;
+            case Idle -> "404 " + point.path().urlPath() + " is shut down; start it (or set AutoStart)";
+            case Stopped -> "403 " + point.path().urlPath()
+                    + " is stopped (DVR-only): the event has ended; shut it down and start it for a new event";
+            case Stopping, ShuttingDown -> "503 " + point.path().urlPath() + " is " + point.state() + "; retry";
+            case Error -> "403 " + point.path().urlPath() + " is in error: " + point.lastError();
+        };
+    }
+
+    private static void answer(HttpServletResponse response, int status, String message) throws IOException {
+        if (status >= 400) {
+            LOG.info("Ingest refused (" + status + "): " + message);
+            response.setHeader("Connection", "close");
+        }
+        response.setStatus(status);
+        response.setContentType("text/plain;charset=utf-8");
+        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}

@@ -1,0 +1,124 @@
+package org.openlss.ingest;
+
+import java.nio.ByteBuffer;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import org.openlss.live.IncomingStream;
+import org.openlss.live.Presentation;
+import org.openlss.live.StreamRefusedException;
+import org.openlss.mp4.BoxFormatException;
+import org.openlss.mp4.IngestFragment;
+import org.openlss.mp4.IngestHeader;
+import org.openlss.mp4.IngestParser;
+
+/**
+ * One ingest connection: bytes in, boxes framed by the parser, the stream connected to the presentation at its
+ * headers, fragments appended. No servlet types, so it is tested with captures alone. Failures that are the
+ * sender's fault surface as {@link IngestRefusal} with the status to answer.
+ */
+public final class IngestSession implements IngestParser.Listener {
+    private static final Logger LOG = Logger.getLogger(IngestSession.class.getName());
+
+    private final StreamAddress address;
+    private final String sourceHost;
+    private final String sourceType;
+    private final Supplier<Presentation> presentation;
+    private final Runnable onFirstHeader;
+    private final IngestParser parser;
+    private IncomingStream stream;
+    private long bytes;
+    private long fragments;
+    private long duplicates;
+    private volatile long lastDataMillis = System.currentTimeMillis();
+
+    /**
+     * @param presentation  the event to feed, looked up when the headers have arrived
+     * @param onFirstHeader called once the stream is connected (the point goes Started)
+     */
+    public IngestSession(StreamAddress address, String sourceHost, String sourceType,
+                         Supplier<Presentation> presentation, Runnable onFirstHeader) {
+        this.address = address;
+        this.sourceHost = sourceHost;
+        this.sourceType = sourceType;
+        this.presentation = presentation;
+        this.onFirstHeader = onFirstHeader;
+        this.parser = new IngestParser(this);
+    }
+
+    /** Feeds received bytes. */
+    public void feed(ByteBuffer data) {
+        lastDataMillis = System.currentTimeMillis();
+        bytes += data.remaining();
+        try {
+            parser.feed(data);
+        } catch (BoxFormatException e) {
+            throw new IngestRefusal(e.suggestedStatus(), e.getMessage());
+        } catch (StreamRefusedException e) {
+            throw new IngestRefusal(e.status(), e.getMessage());
+        }
+    }
+
+    /** The body ended; returns whether the stream had ended with end-of-stream. */
+    public boolean finish() {
+        disconnect();
+        return parser.ended();
+    }
+
+    /** The connection is gone (ended, dropped or refused): the stream stays started unless it sent end-of-stream. */
+    public void disconnect() {
+        if (stream != null) {
+            stream.disconnected();
+            stream = null;
+            LOG.info(String.format("%s from %s closed: %d bytes, %d fragments (%d duplicates)%s", address,
+                    sourceHost, bytes, fragments, duplicates, parser.ended() ? ", ended with end of stream"
+                            : ", without end of stream: waiting for the encoder to reconnect"));
+        }
+    }
+
+    @Override
+    public void onHeader(IngestHeader header) {
+        Presentation p = presentation.get();
+        if (p == null) {
+            throw new IngestRefusal(404, "the publishing point has no running event");
+        }
+        stream = p.connect(address.streamId(), address.eventId(), header, sourceHost, sourceType);
+        LOG.info(address + " connected from " + sourceHost + " with " + header.tracks().size() + " track(s)");
+        onFirstHeader.run();
+    }
+
+    @Override
+    public void onFragment(IngestFragment fragment) {
+        fragments++;
+        if (stream.append(fragment) == org.openlss.live.LiveTrack.Append.DUPLICATE) {
+            duplicates++;
+        }
+    }
+
+    @Override
+    public void onEndOfStream() {
+        stream.endOfStream();
+    }
+
+    public long lastDataMillis() {
+        return lastDataMillis;
+    }
+
+    public StreamAddress address() {
+        return address;
+    }
+
+    /** A stream refused mid-way: the status to answer and why. */
+    public static final class IngestRefusal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+
+        public IngestRefusal(int status, String reason) {
+            super(reason);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+}
