@@ -54,9 +54,9 @@ final class ExternalTools {
         return result.stdout();
     }
 
-    /** ffmpeg decoding the file completely; what it complains about on stderr (empty when all is well). */
+    /** ffmpeg decoding the whole file: its warnings and errors ("Packet corrupt" is a warning), or "" if none. */
     static String decodeErrors(Path file) {
-        Result result = run(List.of("ffmpeg", "-nostdin", "-v", "error", "-i", file.toString(), "-f", "null", "-"));
+        Result result = run(List.of("ffmpeg", "-nostdin", "-v", "warning", "-i", file.toString(), "-f", "null", "-"));
         return result.exitCode() == 0 ? result.stderr() : "exit " + result.exitCode() + ": " + result.stderr();
     }
 

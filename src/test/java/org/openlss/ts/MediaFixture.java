@@ -37,8 +37,8 @@ final class MediaFixture {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String streams = ExternalTools.check("ffprobe", "-v", "error", "-show_entries", "stream=index,codec_name,time_base",
-                "-of", "csv=p=0", file.toString());
+        String streams = ExternalTools.check("ffprobe", "-v", "error", "-show_entries",
+                "stream=index,codec_name,time_base", "-of", "csv=p=0", file.toString());
         long[] timescales = new long[2];
         for (String line : streams.strip().split("\n")) {
             String[] f = line.split(",");
