@@ -1,6 +1,7 @@
 package org.openlss.ts;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The TS muxer of one HLS variant: H.264 and/or AAC in, one MPEG-2 TS segment out per call (spec §6.8).
@@ -9,6 +10,9 @@ import java.util.List;
  * PPS before each IDR) and PES of one or more ADTS frames, interleaved by decode time. The first packet of each PES on
  * the PCR PID carries a PCR of DTS − 0.7 s (as ffmpeg's muxdelay), never below 0, so the PCR precedes the data's
  * decode time and rises with it. Continuity counters live in the {@link ContinuityCounters} given at construction.
+ *
+ * <p>Times are 90 kHz and unwrapped; the writer wraps them to 33 bits. It needs {@code 0 <= DTS <= PTS}: a caller
+ * whose source has negative composition offsets shifts every stream of the presentation by one constant.
  *
  * <p>Output is a pure function of the input and the counters: the same segment written again from a
  * {@link ContinuityCounters#copy() copy} of the counters is byte-identical. Not thread-safe; one writer per variant,
@@ -35,7 +39,7 @@ public final class TsSegmentWriter {
     private TsSegmentWriter(AvcParameters video, AdtsConfig audio, ContinuityCounters counters) {
         this.annexB = video == null ? null : new AnnexB(video);
         this.adts = audio;
-        this.counters = counters;
+        this.counters = Objects.requireNonNull(counters, "counters");
         this.pat = PsiTables.patPacket();
         this.pmt = PsiTables.pmtPacket(video != null, audio != null);
         this.pcrPid = PsiTables.pcrPid(video != null);
@@ -43,15 +47,16 @@ public final class TsSegmentWriter {
     }
 
     public static TsSegmentWriter audioVideo(AvcParameters video, AdtsConfig audio, ContinuityCounters counters) {
-        return new TsSegmentWriter(video, audio, counters);
+        return new TsSegmentWriter(Objects.requireNonNull(video, "video"), Objects.requireNonNull(audio, "audio"),
+                counters);
     }
 
     public static TsSegmentWriter videoOnly(AvcParameters video, ContinuityCounters counters) {
-        return new TsSegmentWriter(video, null, counters);
+        return new TsSegmentWriter(Objects.requireNonNull(video, "video"), null, counters);
     }
 
     public static TsSegmentWriter audioOnly(AdtsConfig audio, ContinuityCounters counters) {
-        return new TsSegmentWriter(null, audio, counters);
+        return new TsSegmentWriter(null, Objects.requireNonNull(audio, "audio"), counters);
     }
 
     /**
@@ -114,26 +119,30 @@ public final class TsSegmentWriter {
         writePes(PsiTables.VIDEO_PID, PesHeader.STREAM_ID_VIDEO, unit.pts90(), unit.dts90(), idr);
     }
 
-    /** Writes frames from {@code first} on as one PES; returns the index of the first frame left out. */
+    /**
+     * Writes frames from {@code first} on as one PES: those that start before {@code nextVideoDts}, within the PES
+     * duration limit, and fit PES_packet_length. Returns the index of the first frame left out.
+     */
     private int writeAudioPes(List<AudioFrame> audio, int first, long nextVideoDts) {
         long pts = audio.get(first).pts90();
         long end = Math.min(nextVideoDts, pts + maxAudioPesTicks);
         pes.size = PesHeader.MAX_SIZE;
         int i = first;
         do {
-            AudioFrame frame = audio.get(i);
-            if (pes.size - PesHeader.MAX_SIZE + Adts.HEADER_SIZE + frame.length() > PesHeader.MAX_BOUNDED_PAYLOAD) {
-                break;
-            }
-            pes.ensure(Adts.HEADER_SIZE + frame.length());
-            Adts.writeHeader(adts, frame.length(), pes.array, pes.size);
-            System.arraycopy(frame.data(), frame.offset(), pes.array, pes.size + Adts.HEADER_SIZE, frame.length());
-            pes.size += Adts.HEADER_SIZE + frame.length();
-            i++;
-        } while (i < audio.size() && audio.get(i).pts90() < end);
+            appendAdtsFrame(audio.get(i++));
+        } while (i < audio.size() && audio.get(i).pts90() < end
+                && pes.size - PesHeader.MAX_SIZE + Adts.HEADER_SIZE + audio.get(i).length()
+                        <= PesHeader.MAX_BOUNDED_PAYLOAD);
         // Every AAC frame is a random access point.
         writePes(PsiTables.AUDIO_PID, PesHeader.STREAM_ID_AUDIO, pts, pts, true);
         return i;
+    }
+
+    private void appendAdtsFrame(AudioFrame frame) {
+        pes.ensure(Adts.HEADER_SIZE + frame.length());
+        Adts.writeHeader(adts, frame.length(), pes.array, pes.size);
+        System.arraycopy(frame.data(), frame.offset(), pes.array, pes.size + Adts.HEADER_SIZE, frame.length());
+        pes.size += Adts.HEADER_SIZE + frame.length();
     }
 
     /** Packetizes the payload assembled in {@link #pes} behind its header. */
