@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 import org.openlss.mp4.IngestFragment;
 import org.openlss.mp4.Tfrf;
 import org.openlss.mp4.TrackDescription;
+import org.openlss.mp4.TrackHeader;
 
 /**
  * One quality level of a live presentation: its fragment index, their bytes on disk, and the lookahead hold-back. A
@@ -25,8 +26,8 @@ public final class LiveTrack {
 
     private final TrackKey key;
     private final TrackDescription description;
+    private final TrackHeader movieTrack;
     private final StreamIndex streamIndex;
-    private final Presentation presentation;
     private final FragmentIndex index = new FragmentIndex();
     private final FragmentStore store;
     private final int lookahead;
@@ -45,11 +46,11 @@ public final class LiveTrack {
     private final java.util.concurrent.atomic.LongAdder fragmentsServed = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder bytesServed = new java.util.concurrent.atomic.LongAdder();
 
-    LiveTrack(Presentation presentation, TrackKey key, TrackDescription description, StreamIndex streamIndex,
-              FragmentStore store, PresentationSettings settings) {
-        this.presentation = presentation;
+    LiveTrack(TrackKey key, TrackDescription description, TrackHeader movieTrack,
+              StreamIndex streamIndex, FragmentStore store, PresentationSettings settings) {
         this.key = key;
         this.description = description;
+        this.movieTrack = movieTrack;
         this.streamIndex = streamIndex;
         this.store = store;
         this.lookahead = description.sparse() ? 0 : settings.lookahead();
@@ -66,6 +67,11 @@ public final class LiveTrack {
 
     public TrackDescription description() {
         return description;
+    }
+
+    /** The track as the {@code moov} declares it: sample entry, codec configuration, {@code trex} defaults. */
+    public TrackHeader movieTrack() {
+        return movieTrack;
     }
 
     public StreamIndex streamIndex() {

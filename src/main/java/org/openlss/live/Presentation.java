@@ -282,7 +282,8 @@ public final class Presentation {
         });
         Path folder = dir.resolve("tracks").resolve(key.folderName());
         writeTrackProperties(folder, stream.id(), description.trackId(), bitrate);
-        LiveTrack track = new LiveTrack(this, key, description, index,
+        LiveTrack track = new LiveTrack(key, description,
+                stream.header().movieHeader().track(description.trackId()), index,
                 FragmentStore.open(folder, settings.liveCache()), settings);
         tracks.put(key, track);
         index.addLevel(track);

@@ -7,7 +7,12 @@ import org.openlss.pubpoint.PublishingPointUrl;
 
 /** Which servlet serves which publishing point request; the router asks each in turn. */
 enum PublishingPointHandler {
-    ;
+    /** Encoder and upstream pushes, and their probes. */
+    INGEST("IngestServlet", (request, url) -> "POST".equals(request.getMethod())
+            && (url.isStream() || url.resource().isEmpty())),
+    /** Smooth Streaming clients: manifests and fragments. */
+    SMOOTH("SmoothServlet", (request, url) -> ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+            && !url.resource().isEmpty());
 
     static final List<PublishingPointHandler> ALL = List.of(values());
 

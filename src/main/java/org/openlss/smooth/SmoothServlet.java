@@ -1,0 +1,211 @@
+package org.openlss.smooth;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
+import org.openlss.live.FragmentLookup;
+import org.openlss.live.LiveTrack;
+import org.openlss.live.Presentation;
+import org.openlss.live.StreamIndex;
+import org.openlss.mp4.TrackType;
+import org.openlss.pubpoint.LivePresentations;
+import org.openlss.pubpoint.PublishingPoint;
+import org.openlss.pubpoint.PublishingPointSettings;
+import org.openlss.pubpoint.PublishingPointState;
+import org.openlss.pubpoint.PublishingPointUrl;
+import org.openlss.pubpoint.PublishingPoints;
+import org.openlss.stats.Destinations;
+
+/**
+ * Smooth Streaming delivery: {@code GET <point>.isml/Manifest} and {@code QualityLevels(..)/Fragments(..)} (with
+ * FragmentInfo, RawFragments, KeyFrames), status codes as smooth-client.md §4 decides: 412 for a fragment that will
+ * exist soon, 404 for one that never will or left the window, 403 when client connections are off. Manifests are
+ * built once per timeline change; fragments are immutable per URL within an event and cacheable for long.
+ */
+public class SmoothServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final long FRAGMENT_MAX_AGE = 3 * 24 * 3600;
+    private static final String OUTPUT = "IIS Smooth Streaming";
+
+    @Inject
+    PublishingPoints points;
+    @Inject
+    LivePresentations presentations;
+    @Inject
+    Destinations destinations;
+
+    private final ServedFragments fragments = new ServedFragments();
+    private final Map<Presentation, CachedManifest> manifests = new WeakHashMap<>();
+
+    private record CachedManifest(long version, byte[] bytes) {
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        PublishingPointUrl url = (PublishingPointUrl) request.getAttribute(PublishingPointUrl.class.getName());
+        SmoothUrl resource;
+        try {
+            resource = SmoothUrl.parse(url.resource());
+        } catch (SmoothUrl.Malformed e) {
+            error(response, 400, e.getMessage());
+            return;
+        } catch (SmoothUrl.NotSmooth e) {
+            error(response, 404, e.getMessage());
+            return;
+        }
+        Optional<PublishingPoint> found = points.find(url.point());
+        if (found.isEmpty()) {
+            error(response, 404, "no publishing point at " + url.point().urlPath());
+            return;
+        }
+        PublishingPoint point = found.get();
+        if (!point.settings().clientConnections().enabled()) {
+            error(response, 403, url.point().urlPath() + " does not allow client connections");
+            return;
+        }
+        if (point.state() == PublishingPointState.Idle) {
+            point = points.startOnRequest(point.path(), false);
+        }
+        Presentation presentation = presentations.find(point.path()).orElse(null);
+        if (presentation == null) {
+            error(response, 404, url.point().urlPath() + " is " + point.state().uiName().toLowerCase()
+                    + (point.settings().autoStart() ? "" : " (it starts on request only with AutoStart)"));
+            return;
+        }
+        if (resource.hls()) {
+            error(response, 404, "Apple HTTP Live Streaming output is not enabled on " + url.point().urlPath());
+        } else if (resource instanceof SmoothUrl.Manifest) {
+            manifest(request, response, point, presentation);
+        } else if (resource instanceof SmoothUrl.Fragment f) {
+            fragment(request, response, point, presentation, f);
+        } else {
+            error(response, 404, "'" + url.resource() + "' is not served on " + url.point().urlPath());
+        }
+    }
+
+    private void manifest(HttpServletRequest request, HttpServletResponse response, PublishingPoint point,
+                          Presentation presentation) throws IOException {
+        byte[] manifest = manifest(point.settings(), presentation);
+        if (manifest == null) {
+            error(response, 404, point.path().urlPath() + " has no stream data yet");
+            return;
+        }
+        boolean live = !presentation.ended();
+        String etag = "\"m" + point.eventNumber() + "-" + presentation.version() + "\"";
+        response.setHeader("Cache-Control", live ? "public, max-age=1" : "public, max-age=10");
+        if (notModified(request, response, etag)) {
+            return;
+        }
+        response.setContentType("text/xml;charset=utf-8");
+        send(response, manifest);
+    }
+
+    /** The manifest of the presentation's current timeline, built once per change. */
+    private byte[] manifest(PublishingPointSettings settings, Presentation presentation) {
+        long version = presentation.version();
+        synchronized (manifests) {
+            CachedManifest cached = manifests.get(presentation);
+            if (cached != null && cached.version() == version) {
+                return cached.bytes();
+            }
+        }
+        ClientManifest.Options options = new ClientManifest.Options(!presentation.ended(),
+                settings.lookAheadChunks(), settings.clientConnections().windowLength().toMillis() * 10_000,
+                settings.clientConnections().repeatRuns());
+        byte[] bytes = ClientManifest.write(presentation.streamIndexes(), options);
+        synchronized (manifests) {
+            manifests.put(presentation, new CachedManifest(version, bytes));
+        }
+        return bytes;
+    }
+
+    private void fragment(HttpServletRequest request, HttpServletResponse response, PublishingPoint point,
+                          Presentation presentation, SmoothUrl.Fragment f) throws IOException {
+        StreamIndex stream = presentation.streamIndex(f.streamName());
+        LiveTrack track = presentation.track(f.streamName(), f.bitrate(), f.attributes());
+        if (stream == null || track == null) {
+            error(response, 404, "no quality level " + f.bitrate() + (f.attributes().isEmpty() ? "" : f.attributes())
+                    + " of stream '" + f.streamName() + "'");
+            return;
+        }
+        FragmentLookup lookup = track.lookup(f.time());
+        switch (lookup.outcome()) {
+            case NOT_YET_AVAILABLE, MISSING -> {
+                response.setHeader("Cache-Control", "no-cache");
+                response.setStatus(412);
+                response.setContentLength(0);
+                return;
+            }
+            case OUT_OF_WINDOW -> {
+                error(response, 404, "fragment " + f.time() + " has left the DVR window");
+                return;
+            }
+            case NOT_A_FRAGMENT -> {
+                error(response, 404, "no fragment of '" + f.streamName() + "' starts at " + f.time());
+                return;
+            }
+            default -> {
+            }
+        }
+        String etag = "\"f" + point.eventNumber() + "-" + f.bitrate() + "-" + f.time() + "-" + f.noun().ordinal() + "\"";
+        response.setHeader("Cache-Control", "public, max-age=" + maxAge(point.settings(), stream, lookup));
+        if (notModified(request, response, etag)) {
+            return;
+        }
+        byte[] body = fragments.serve(track, lookup.ref(), f.noun(), point.settings().lookAheadChunks(),
+                presentation.ended());
+        if (body == null) {
+            error(response, 404, "fragment " + f.time() + " has left the DVR window");
+            return;
+        }
+        response.setContentType(track.description().type() == TrackType.VIDEO ? "video/mp4"
+                : track.description().type() == TrackType.AUDIO ? "audio/mp4" : "application/mp4");
+        send(response, body);
+        track.served(body.length);
+        destinations.delivered(point.path(), request.getLocalName(), OUTPUT, f.streamName());
+    }
+
+    /** Until the fragment leaves the DVR window (three days for whole-event DVR). */
+    private static long maxAge(PublishingPointSettings settings, StreamIndex stream, FragmentLookup lookup) {
+        long window = settings.clientConnections().windowLength().toSeconds();
+        if (window == 0) {
+            return FRAGMENT_MAX_AGE;
+        }
+        long newestEnd = stream.lastTime();
+        long remaining = (lookup.ref().end() - newestEnd) / stream.timescale() + window;
+        return Math.max(1, Math.min(FRAGMENT_MAX_AGE, remaining));
+    }
+
+    /** ETags make a fragment URL revalidatable; the event number keeps them apart across restarts. */
+    private static boolean notModified(HttpServletRequest request, HttpServletResponse response, String etag) {
+        response.setHeader("ETag", etag);
+        response.setHeader("Access-Control-Allow-Origin", "*");
+        String match = request.getHeader("If-None-Match");
+        if (match != null && match.contains(etag)) {
+            response.setStatus(304);
+            return true;
+        }
+        return false;
+    }
+
+    private static void send(HttpServletResponse response, byte[] body) throws IOException {
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    static void error(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setHeader("Cache-Control", "no-cache");
+        response.setHeader("Access-Control-Allow-Origin", "*");
+        response.setContentType("text/plain;charset=utf-8");
+        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}
