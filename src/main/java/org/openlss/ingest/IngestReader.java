@@ -44,9 +44,11 @@ final class IngestReader implements ReadListener {
         } catch (IngestSession.IngestRefusal e) {
             LOG.warning(this + " refused: " + e.getMessage());
             refuse(e.status(), e.getMessage());
+            throw new IOException("stream refused: " + e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, this + " failed", e);
             refuse(500, "the server failed to take the stream: " + e);
+            throw new IOException("stream failed", e);
         }
     }
 

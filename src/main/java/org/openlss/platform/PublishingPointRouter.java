@@ -47,8 +47,14 @@ public class PublishingPointRouter extends HttpFilter {
                 return;
             }
         }
+        boolean stream = url.get().isStream() || url.get().resource().isEmpty();
+        response.setStatus(stream ? HttpServletResponse.SC_METHOD_NOT_ALLOWED : HttpServletResponse.SC_NOT_FOUND);
+        if (stream) {
+            response.setHeader("Allow", "POST, GET");
+        }
         response.setHeader("Cache-Control", "no-cache");
-        response.sendError(HttpServletResponse.SC_NOT_FOUND, "No resource '" + url.get().resource()
-                + "' on publishing point " + url.get().point().urlPath());
+        response.setContentType("text/plain;charset=utf-8");
+        response.getWriter().println(stream ? request.getMethod() + " is not supported on " + path
+                : "No resource '" + url.get().resource() + "' on publishing point " + url.get().point().urlPath());
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openlss.mp4.IngestFragment;
 import org.openlss.mp4.Tfrf;
 import org.openlss.mp4.TrackType;
+import org.openlss.testing.Captures;
 
 /** The live timeline fed with what ffmpeg really sends: one POST with two video levels and audio, 4 x 1 s. */
 class PresentationTest {

@@ -1,4 +1,4 @@
-package org.openlss.live;
+package org.openlss.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +11,8 @@ import org.openlss.mp4.IngestHeader;
 import org.openlss.mp4.IngestParser;
 
 /** What a real encoder (ffmpeg 5.1) sent, from the captures under src/test/resources/org/openlss/mp4/. */
-record Captures(IngestHeader header, List<IngestFragment> fragments, boolean endOfStream) {
-    static Captures of(String name) {
+public record Captures(IngestHeader header, List<IngestFragment> fragments, boolean endOfStream) {
+    public static Captures of(String name) {
         try (InputStream in = Captures.class.getResourceAsStream("/org/openlss/mp4/" + name)) {
             return parse(in.readAllBytes());
         } catch (IOException e) {
@@ -20,7 +20,7 @@ record Captures(IngestHeader header, List<IngestFragment> fragments, boolean end
         }
     }
 
-    static Captures parse(byte[] body) {
+    public static Captures parse(byte[] body) {
         List<IngestFragment> fragments = new ArrayList<>();
         IngestHeader[] header = new IngestHeader[1];
         boolean[] eos = new boolean[1];

@@ -1,0 +1,95 @@
+package org.openlss.smooth;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openlss.live.FragmentRef;
+import org.openlss.live.IncomingStream;
+import org.openlss.live.LiveTrack;
+import org.openlss.live.Presentation;
+import org.openlss.live.PresentationSettings;
+import org.openlss.mp4.IngestFragment;
+import org.openlss.testing.Captures;
+import org.openlss.testing.SharedTools;
+
+/** Fragment responses as an independent box parser (boxdump.py) reads them. */
+class ServedFragmentsTest {
+    private static final Captures CAPTURE = Captures.of("ffmpeg-stream1.body");
+
+    @TempDir
+    Path dir;
+    Presentation presentation;
+    IncomingStream stream;
+    LiveTrack video;
+    List<IngestFragment> videoFragments;
+
+    @BeforeEach
+    void ingest() {
+        presentation = Presentation.open(dir, new PresentationSettings(2, Duration.ZERO, 4));
+        presentation.resume();
+        stream = presentation.connect("stream1", "", CAPTURE.header(), "h", "Push");
+        CAPTURE.fragments().forEach(stream::append);
+        video = stream.tracks().get(1);
+        videoFragments = CAPTURE.fragments().stream().filter(f -> f.trackId() == 1).toList();
+    }
+
+    @Test
+    void aLiveFragmentCarriesTheServersTfrfWithTheNextTwoFragmentsAndItsMdatUnchanged() {
+        ServedFragments served = new ServedFragments();
+        FragmentRef ref = video.lookup(videoFragments.get(0).time()).ref();
+        byte[] body = served.serve(video, ref, SmoothUrl.Noun.Fragments, 2, false);
+        String dump = SharedTools.boxdump(body);
+        IngestFragment next1 = videoFragments.get(1);
+        IngestFragment next2 = videoFragments.get(2);
+        assertTrue(dump.contains("uuid[tfrf]"), dump);
+        assertTrue(dump.contains("fragment_count=2 (" + next1.time() + "," + next1.duration() + ") ("
+                + next2.time() + "," + next2.duration() + ")"), dump);
+        assertTrue(dump.contains("fragment_absolute_time=" + videoFragments.get(0).time()), dump);
+        Matcher moof = Pattern.compile("moof @0 size=(\\d+)").matcher(dump);
+        assertTrue(moof.find());
+        int moofSize = Integer.parseInt(moof.group(1));
+        assertTrue(dump.contains("data_offset=" + (moofSize + 8)), "data offset points past the new moof: " + dump);
+        byte[] mdat = Arrays.copyOfRange(body, moofSize, body.length);
+        assertArrayEquals(videoFragments.get(0).mdat(), mdat, "mdat served exactly as ingested");
+        assertSame(body, served.serve(video, ref, SmoothUrl.Noun.Fragments, 2, false), "complete responses are kept");
+    }
+
+    @Test
+    void fragmentInfoIsTheMoofAndRawFragmentsTheSampleBytes() {
+        ServedFragments served = new ServedFragments();
+        FragmentRef ref = video.lookup(videoFragments.get(1).time()).ref();
+        byte[] full = served.serve(video, ref, SmoothUrl.Noun.Fragments, 2, false);
+        byte[] info = served.serve(video, ref, SmoothUrl.Noun.FragmentInfo, 2, false);
+        assertArrayEquals(Arrays.copyOf(full, info.length), info);
+        assertFalse(SharedTools.boxdump(info).contains("mdat"));
+        byte[] raw = served.serve(video, ref, SmoothUrl.Noun.RawFragments, 2, false);
+        byte[] mdat = videoFragments.get(1).mdat();
+        assertArrayEquals(Arrays.copyOfRange(mdat, 8, mdat.length), raw);
+        String keyFrames = SharedTools.boxdump(served.serve(video, ref, SmoothUrl.Noun.KeyFrames, 2, false));
+        assertTrue(keyFrames.contains("sample_count=1 "), keyFrames);
+    }
+
+    @Test
+    void afterTheEndTheLastFragmentsAnnounceWhatIsLeft() {
+        stream.endOfStream();
+        ServedFragments served = new ServedFragments();
+        FragmentRef last = video.lookup(videoFragments.get(3).time()).ref();
+        String dump = SharedTools.boxdump(served.serve(video, last, SmoothUrl.Noun.Fragments, 2, true));
+        assertTrue(dump.contains("fragment_count=0"), dump);
+        FragmentRef third = video.lookup(videoFragments.get(2).time()).ref();
+        assertTrue(SharedTools.boxdump(served.serve(video, third, SmoothUrl.Noun.Fragments, 2, true))
+                .contains("fragment_count=1 "));
+    }
+}
