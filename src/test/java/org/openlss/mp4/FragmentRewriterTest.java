@@ -131,6 +131,16 @@ class FragmentRewriterTest {
     }
 
     @Test
+    void refusesTrunsTooShortForTheirFields() {
+        byte[] shortTrun = TestBoxes.box("moof", TestBoxes.box("traf", TestBoxes.fullBox("tfhd", 0, 0, TestBoxes.u32(1)),
+                TestBoxes.fullBox("trun", 0, 1, TestBoxes.u32(0))));
+        assertEquals(400, org.junit.jupiter.api.Assertions.assertThrows(BoxFormatException.class,
+                () -> FragmentRewriter.moof(shortTrun, LOOKAHEAD)).suggestedStatus());
+        byte[] emptyTrun = TestBoxes.box("moof", TestBoxes.box("traf", TestBoxes.box("trun")));
+        org.junit.jupiter.api.Assertions.assertThrows(BoxFormatException.class, () -> FragmentRewriter.moof(emptyTrun, null));
+    }
+
+    @Test
     void writeMoofFillsACallerBuffer() {
         IngestFragment fragment = Vectors.ingest(Vectors.resource(Vectors.TINY), 0, 0).fragments.get(0);
         int size = FragmentRewriter.moofSize(fragment.moof(), LOOKAHEAD);
