@@ -157,6 +157,18 @@ class IngestParserTest {
     }
 
     @Test
+    void ffmpegsNegativeAudioStartIsRefused() {
+        Vectors.Recorder recorder = new Vectors.Recorder();
+        IngestParser parser = new IngestParser(recorder);
+        BoxFormatException e = assertThrows(BoxFormatException.class,
+                () -> parser.feed(ByteBuffer.wrap(Vectors.resource("ffmpeg-primed.body"))));
+        assertEquals(400, e.suggestedStatus());
+        assertTrue(e.getMessage().contains("(-1280000)"), e.getMessage());
+        assertEquals(1, recorder.headers.size());
+        assertEquals(0, recorder.fragments.size());
+    }
+
+    @Test
     void multiTrafMoofIsSplitPerTrack() {
         byte[] body = Vectors.resource(Vectors.STREAM1);
         List<Vectors.Expected> expected = Vectors.expected(Vectors.STREAM1);
