@@ -22,14 +22,6 @@ public final class FieldReader {
         this.what = what;
     }
 
-    public int position() {
-        return position;
-    }
-
-    public int limit() {
-        return limit;
-    }
-
     public int remaining() {
         return limit - position;
     }
@@ -60,11 +52,6 @@ public final class FieldReader {
 
     public int u16() {
         return Bytes.u16(data, take(2));
-    }
-
-    public int u24() {
-        int at = take(3);
-        return ((data[at] & 0xFF) << 16) | Bytes.u16(data, at + 1);
     }
 
     /** A u32 as a Java int (for flags and signed fields). */

@@ -108,10 +108,19 @@ public final class FragmentRewriter {
         return at + child.size();
     }
 
-    /** Adds {@code delta} to the data_offset of the trun box at {@code trunOffset}, if it has one. */
+    /** Adds {@code delta} to the data_offset of the (already bounds-checked) trun box at {@code trunOffset}, if it has one. */
     static void shiftDataOffset(byte[] moof, int trunOffset, int delta) {
-        int payload = trunOffset + (Bytes.u32(moof, trunOffset) == 1 ? 16 : 8);
+        long declared = Bytes.u32(moof, trunOffset);
+        int header = declared == 1 ? 16 : 8;
+        long size = declared == 1 ? Bytes.u64(moof, trunOffset + 8) : declared;
+        int payload = trunOffset + header;
+        if (size - header < 4) {
+            throw BoxFormatException.malformed("trun without version and flags");
+        }
         if ((moof[payload + 3] & FragmentSamples.DATA_OFFSET_PRESENT) != 0) {
+            if (size - header < 12) {
+                throw BoxFormatException.malformed("trun without its data_offset");
+            }
             int at = payload + 8; // after version/flags and sample_count
             Bytes.putU32(moof, at, Bytes.i32(moof, at) + delta);
         }

@@ -9,6 +9,11 @@ import java.util.Locale;
  * boxes (free, skip, other uuid, …) skipped anywhere. Missing or misplaced header boxes are 412,
  * other order violations 400. A moof with several trafs is delivered as one fragment per traf.
  * Not thread-safe: one parser per POST body.
+ *
+ * <p>An exception about one fragment's content (e.g. a tfxd time of 2^63 or more, or a trun pointing
+ * outside its mdat) is thrown after that fragment's boxes were consumed: a caller that prefers to
+ * drop such a fragment and go on may log the exception and call {@link #feed} again with the same
+ * buffer. After any other exception the parser is unusable.
  */
 public final class IngestParser {
     /** Receives what the stream carries, in stream order. */

@@ -20,8 +20,6 @@ final class SmilXml {
     /** A live server manifest of a few tracks has about a hundred elements. */
     static final int MAX_ELEMENTS = 10_000;
 
-    private static final XMLInputFactory INPUT = inputFactory();
-    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
     /** Receives the start of each element; the reader stands on its START_ELEMENT. */
     interface ElementVisitor {
@@ -36,8 +34,9 @@ final class SmilXml {
     private SmilXml() {
     }
 
+    /** The JDK's own parser (not whatever StAX provider a server puts on the class path), one per document. */
     private static XMLInputFactory inputFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
@@ -49,7 +48,7 @@ final class SmilXml {
     static void read(byte[] xml, String what, ElementVisitor visitor) {
         XMLStreamReader reader = null;
         try {
-            reader = INPUT.createXMLStreamReader(new ByteArrayInputStream(xml));
+            reader = inputFactory().createXMLStreamReader(new ByteArrayInputStream(xml));
             int elements = 0;
             while (reader.hasNext()) {
                 if (reader.next() == XMLStreamConstants.START_ELEMENT) {
@@ -101,7 +100,7 @@ final class SmilXml {
     static byte[] write(Body body) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            XMLStreamWriter out = OUTPUT.createXMLStreamWriter(bytes, "UTF-8");
+            XMLStreamWriter out = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(bytes, "UTF-8");
             out.writeStartDocument("utf-8", "1.0");
             out.writeCharacters("\n");
             out.writeStartElement("smil");

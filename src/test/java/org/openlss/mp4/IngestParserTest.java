@@ -157,6 +157,37 @@ class IngestParserTest {
     }
 
     @Test
+    void ffmpegsNegativeAudioStartIsRefused() {
+        Vectors.Recorder recorder = new Vectors.Recorder();
+        IngestParser parser = new IngestParser(recorder);
+        BoxFormatException e = assertThrows(BoxFormatException.class,
+                () -> parser.feed(ByteBuffer.wrap(Vectors.resource("ffmpeg-primed.body"))));
+        assertEquals(400, e.suggestedStatus());
+        assertTrue(e.getMessage().contains("(-1280000)"), e.getMessage());
+        assertEquals(1, recorder.headers.size());
+        assertEquals(0, recorder.fragments.size());
+    }
+
+    @Test
+    void aCallerMayDropABadFragmentAndGoOn() {
+        Vectors.Recorder recorder = new Vectors.Recorder();
+        IngestParser parser = new IngestParser(recorder);
+        ByteBuffer body = ByteBuffer.wrap(Vectors.resource("ffmpeg-primed.body"));
+        int dropped = 0;
+        while (body.hasRemaining()) {
+            try {
+                parser.feed(body);
+            } catch (BoxFormatException e) {
+                dropped++;
+            }
+        }
+        assertEquals(1, dropped);
+        assertTrue(parser.endOfBody());
+        assertEquals(19_200_000, recorder.fragments.get(0).time());
+        assertEquals(1, recorder.endOfStream);
+    }
+
+    @Test
     void multiTrafMoofIsSplitPerTrack() {
         byte[] body = Vectors.resource(Vectors.STREAM1);
         List<Vectors.Expected> expected = Vectors.expected(Vectors.STREAM1);
