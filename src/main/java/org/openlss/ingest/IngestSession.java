@@ -10,6 +10,7 @@ import org.openlss.mp4.BoxFormatException;
 import org.openlss.mp4.IngestFragment;
 import org.openlss.mp4.IngestHeader;
 import org.openlss.mp4.IngestParser;
+import org.openlss.mp4.NegativeFragmentTimeException;
 
 /**
  * One ingest connection: bytes in, boxes framed by the parser, the stream connected to the presentation at its
@@ -29,6 +30,7 @@ public final class IngestSession implements IngestParser.Listener {
     private long bytes;
     private long fragments;
     private long duplicates;
+    private long droppedNegative;
     private volatile long lastDataMillis = System.currentTimeMillis();
 
     /**
@@ -45,12 +47,22 @@ public final class IngestSession implements IngestParser.Listener {
         this.parser = new IngestParser(this);
     }
 
-    /** Feeds received bytes. */
+    /** Feeds received bytes. A fragment with a negative time is dropped (logged); the stream goes on. */
     public void feed(ByteBuffer data) {
         lastDataMillis = System.currentTimeMillis();
         bytes += data.remaining();
         try {
-            parser.feed(data);
+            while (true) {
+                try {
+                    parser.feed(data);
+                    return;
+                } catch (NegativeFragmentTimeException e) {
+                    if (droppedNegative++ == 0) {
+                        LOG.warning(address + " from " + sourceHost + ": dropped a fragment with a negative time ("
+                                + e.getMessage() + "); further ones are dropped silently");
+                    }
+                }
+            }
         } catch (BoxFormatException e) {
             throw new IngestRefusal(e.suggestedStatus(), e.getMessage());
         } catch (StreamRefusedException e) {

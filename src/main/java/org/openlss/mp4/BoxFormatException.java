@@ -4,7 +4,7 @@ package org.openlss.mp4;
  * The only exception the parsers of this package throw on bad input. It carries the HTTP status an
  * ingest endpoint should answer with (smooth-ingest.md §2.2), so callers need not classify errors.
  */
-public final class BoxFormatException extends RuntimeException {
+public class BoxFormatException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** Malformed box structure or bad SMIL. */

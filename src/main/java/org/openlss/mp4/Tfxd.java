@@ -34,7 +34,7 @@ public record Tfxd(long time, long duration) {
             throw BoxFormatException.malformed("tfxd version " + version + " is unknown");
         }
         if (time < 0) {
-            throw BoxFormatException.malformed("tfxd FragmentAbsoluteTime " + Long.toUnsignedString(time)
+            throw new NegativeFragmentTimeException("tfxd FragmentAbsoluteTime " + Long.toUnsignedString(time)
                     + " is 2^63 or more: a negative start time (" + time + ") is not supported, start the encoder's timeline at 0 or later");
         }
         if (duration < 0) {

@@ -1,0 +1,99 @@
+package org.openlss.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openlss.live.Presentation;
+import org.openlss.live.PresentationSettings;
+
+/** One ingest connection fed with what ffmpeg sends, in arbitrary chunks, and with what it should refuse. */
+class IngestSessionTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aWholePushInRandomChunksConnectsOnceAndEndsTheStream() throws IOException {
+        Presentation p = presentation();
+        AtomicInteger connected = new AtomicInteger();
+        IngestSession session = new IngestSession(address("Streams(stream1)"), "10.1.1.1", "Push", () -> p,
+                connected::incrementAndGet);
+        byte[] body = resource("ffmpeg-stream1.body");
+        Random random = new Random(7);
+        for (int at = 0; at < body.length; ) {
+            int n = Math.min(body.length - at, 1 + random.nextInt(3000));
+            session.feed(ByteBuffer.wrap(body, at, n));
+            at += n;
+        }
+        assertTrue(session.finish(), "ended with end of stream");
+        assertEquals(1, connected.get());
+        assertEquals(4, p.streamIndex("video_und").listed().size());
+        assertEquals("10.1.1.1", p.stream("stream1").sourceHost());
+    }
+
+    @Test
+    void aFragmentWithANegativeTimeIsDroppedAndTheStreamGoesOn() throws IOException {
+        Presentation p = presentation();
+        IngestSession session = new IngestSession(address("Streams(primed)"), "h", "Push", () -> p, () -> { });
+        session.feed(ByteBuffer.wrap(resource("ffmpeg-primed.body")));
+        assertTrue(session.finish());
+        long listed = p.streamIndexes().get(0).listed().size();
+        assertTrue(listed > 0, "the fragments after the primed one are kept");
+        assertTrue(p.streamIndexes().get(0).listed().times()[0] >= 0);
+    }
+
+    @Test
+    void garbageIsRefusedWith400AndAStreamWithoutHeadersWith412() {
+        Presentation p = presentation();
+        IngestSession garbage = new IngestSession(address("Streams(x)"), "h", "Push", () -> p, () -> { });
+        byte[] noise = new byte[4096];
+        new Random(1).nextBytes(noise);
+        IngestSession.IngestRefusal refusal = assertThrows(IngestSession.IngestRefusal.class,
+                () -> garbage.feed(ByteBuffer.wrap(noise)));
+        assertEquals(400, refusal.status());
+        assertFalse(refusal.getMessage().isBlank());
+
+        byte[] moofFirst = {0, 0, 0, 8, 'm', 'o', 'o', 'f'};
+        IngestSession headerless = new IngestSession(address("Streams(y)"), "h", "Push", () -> p, () -> { });
+        assertEquals(412, assertThrows(IngestSession.IngestRefusal.class,
+                () -> headerless.feed(ByteBuffer.wrap(moofFirst))).status());
+        assertTrue(p.streams().isEmpty(), "nothing of the refused streams reached the event");
+    }
+
+    @Test
+    void addressesInEveryForm() {
+        assertEquals(new StreamAddress("", "video_3000k"), address("Streams(video_3000k)"));
+        assertEquals(new StreamAddress("2024-06-01-match", "720p"), address("Events(2024-06-01-match)/Streams(720p)"));
+        assertEquals(new StreamAddress("", "a b"), address("streams(a%20b)"));
+        assertTrue(StreamAddress.parse("Streams()").isEmpty());
+        assertTrue(StreamAddress.parse("Streams(a/b)").isEmpty());
+        assertTrue(StreamAddress.parse("Streams(a%0Ab)").isEmpty());
+        assertTrue(StreamAddress.parse("Fragments(x)").isEmpty());
+    }
+
+    private static StreamAddress address(String resource) {
+        return StreamAddress.parse(resource).orElseThrow();
+    }
+
+    private Presentation presentation() {
+        Presentation p = Presentation.open(dir, new PresentationSettings(2, Duration.ZERO, 4));
+        p.resume();
+        return p;
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = IngestSessionTest.class.getResourceAsStream("/org/openlss/mp4/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+}
