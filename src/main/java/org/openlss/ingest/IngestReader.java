@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openlss.platform.ConnectionAbort;
 
 /**
  * Reads one long-lived ingest POST without parking a thread: the container calls back when bytes are there. The
@@ -44,11 +45,9 @@ final class IngestReader implements ReadListener {
         } catch (IngestSession.IngestRefusal e) {
             LOG.warning(this + " refused: " + e.getMessage());
             refuse(e.status(), e.getMessage());
-            throw new IOException("stream refused: " + e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, this + " failed", e);
             refuse(500, "the server failed to take the stream: " + e);
-            throw new IOException("stream failed", e);
         }
     }
 
@@ -75,7 +74,7 @@ final class IngestReader implements ReadListener {
         }
     }
 
-    /** Ends the stream's connection with {@code status} and closes it. */
+    /** Ends the stream's connection with {@code status} and closes it, so the sender notices. */
     void refuse(int status, String reason) {
         if (finished.compareAndSet(false, true)) {
             session.disconnect();
@@ -107,6 +106,10 @@ final class IngestReader implements ReadListener {
                 byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
                 response.setContentLength(body.length);
                 response.getOutputStream().write(body);
+                if (close) {
+                    response.flushBuffer();
+                    ConnectionAbort.close(async.getRequest());
+                }
             }
         } catch (IOException | IllegalStateException e) {
             LOG.fine(this + " could not answer: " + e);

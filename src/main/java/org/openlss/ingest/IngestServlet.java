@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.openlss.platform.ConnectionAbort;
 import org.openlss.pubpoint.LivePresentations;
 import org.openlss.pubpoint.PublishingPoint;
 import org.openlss.pubpoint.PublishingPointState;
@@ -39,30 +40,28 @@ public class IngestServlet extends HttpServlet {
         PublishingPointUrl url = (PublishingPointUrl) request.getAttribute(PublishingPointUrl.class.getName());
         Optional<StreamAddress> address = StreamAddress.parse(url.resource());
         if (!url.resource().isEmpty() && address.isEmpty()) {
-            answer(response, 400, "'" + url.resource() + "' is not an ingest address; POST to "
+            refuse(request, response, 400, "'" + url.resource() + "' is not an ingest address; POST to "
                     + url.point().urlPath() + "/Streams(<id>) or /Events(<event>)/Streams(<id>)");
             return;
         }
         Optional<PublishingPoint> found = points.find(url.point());
         if (found.isEmpty()) {
-            answer(response, 404, "no publishing point at " + url.point().urlPath());
+            refuse(request, response, 404, "no publishing point at " + url.point().urlPath());
             return;
         }
         PublishingPoint point = admit(found.get());
         String refusal = refusal(point);
         if (refusal != null) {
-            answer(response, refusal.startsWith("404") ? 404 : refusal.startsWith("503") ? 503 : 403,
+            refuse(request, response, refusal.startsWith("404") ? 404 : refusal.startsWith("503") ? 503 : 403,
                     refusal.substring(4));
             return;
         }
-        boolean empty = request.getContentLengthLong() == 0
-                || request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") == null;
-        if (empty) {
+        if (!hasBody(request)) {
             answer(response, 200, url.point().urlPath() + " accepts streams (" + point.state() + ")");
             return;
         }
         if (address.isEmpty()) {
-            answer(response, 400, "POST the stream to " + url.point().urlPath() + "/Streams(<id>)");
+            refuse(request, response, 400, "POST the stream to " + url.point().urlPath() + "/Streams(<id>)");
             return;
         }
         AsyncContext async = request.startAsync();
@@ -73,6 +72,10 @@ public class IngestServlet extends HttpServlet {
         IngestReader reader = new IngestReader(async, in, session, connections);
         connections.opened(reader);
         in.setReadListener(reader);
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
     /** Starts the point when a stream may start it (AutoStart; AutoRestartOnEncoderReconnect for a stopped point). */
@@ -99,11 +102,22 @@ public class IngestServlet extends HttpServlet {
         };
     }
 
-    private static void answer(HttpServletResponse response, int status, String message) throws IOException {
-        if (status >= 400) {
-            LOG.info("Ingest refused (" + status + "): " + message);
-            response.setHeader("Connection", "close");
+    /**
+     * Refuses before reading: an encoder that already sends its stream (ffmpeg sends no probe and never reads the
+     * answer) only notices a closed connection.
+     */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String message)
+            throws IOException {
+        LOG.info("Ingest refused (" + status + "): " + message);
+        response.setHeader("Connection", "close");
+        answer(response, status, message);
+        response.flushBuffer();
+        if (hasBody(request)) {
+            ConnectionAbort.close(request);
         }
+    }
+
+    private static void answer(HttpServletResponse response, int status, String message) throws IOException {
         response.setStatus(status);
         response.setContentType("text/plain;charset=utf-8");
         byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);

@@ -14,6 +14,10 @@ public final class BoxReader {
     @FunctionalInterface
     public interface Listener {
         void onBox(Box box);
+
+        /** A box header was read, before any of its body is buffered or skipped; may refuse the box by throwing. */
+        default void onBoxStart(int type, long size) {
+        }
     }
 
     /** size + type + largesize + usertype. */
@@ -112,10 +116,15 @@ public final class BoxReader {
 
     private void startBody(int type, long size, int headerSize) {
         long at = streamOffset - headerSize;
+        if (!FourCC.printable(type)) {
+            throw BoxFormatException.malformed("the bytes at offset " + at + " are not a box: type "
+                    + FourCC.toString(type) + " is not four printable characters");
+        }
         if (size < headerSize) {
             throw BoxFormatException.malformed("box " + FourCC.toString(type) + " at offset " + at
                     + " declares size " + Long.toUnsignedString(size) + ", less than its header");
         }
+        listener.onBoxStart(type, size);
         int limit = limits.limitFor(type);
         if (limit < 0) {
             if (size > limits.skipLimit()) {

@@ -34,4 +34,15 @@ public final class FourCC {
         }
         return text.toString();
     }
+
+    /** Whether all four bytes are printable ASCII, as every box type in use is; garbage rarely is. */
+    public static boolean printable(int fourcc) {
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            int c = (fourcc >>> shift) & 0xff;
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

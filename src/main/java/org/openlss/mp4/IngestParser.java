@@ -42,7 +42,21 @@ public final class IngestParser {
 
     public IngestParser(BoxLimits limits, Listener listener) {
         this.listener = listener;
-        this.reader = new BoxReader(limits, this::onBox);
+        this.reader = new BoxReader(limits, new BoxReader.Listener() {
+            @Override
+            public void onBox(Box box) {
+                IngestParser.this.onBox(box);
+            }
+
+            @Override
+            public void onBoxStart(int type, long size) {
+                // padding may come first; anything else before ftyp is not a Smooth stream
+                if (expect == Expect.FTYP && type != BoxTypes.FTYP && type != BoxTypes.FREE && type != BoxTypes.SKIP) {
+                    throw BoxFormatException.badHeaders("the stream must begin with ftyp, not "
+                            + FourCC.toString(type) + " (header boxes: ftyp, live server manifest, moov)");
+                }
+            }
+        });
     }
 
     /** Consumes the next bytes of the POST body, in any chunking. */

@@ -34,11 +34,13 @@ public final class Encoder implements AutoCloseable {
         }
     }
 
-    /** Ends the stream the way an operator does: ffmpeg sends end of stream (empty mfra) and the final chunk. */
-    public int stop() {
-        process.toHandle().descendants().filter(h -> h.info().command().orElse("").endsWith("ffmpeg"))
-                .forEach(ProcessHandle::destroy);
-        return waitFor(30);
+    /**
+     * Ends the stream the way an operator does (SIGTERM to smooth-push, which interrupts ffmpeg): ffmpeg sends end of
+     * stream (empty mfra) and the final chunk. The exit status of an interrupted push is not meaningful.
+     */
+    public void stop() {
+        process.destroy();
+        waitFor(30);
     }
 
     /** The connection drops without end of stream: ffmpeg is killed; smooth-push reconnects if told to. */

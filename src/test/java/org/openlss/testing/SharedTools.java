@@ -27,6 +27,15 @@ public final class SharedTools {
 
     /** Runs a command with {@code input} on stdin; returns stdout, failing on a non-zero exit. */
     public static String run(List<String> command, byte[] input) {
+        return run(command, input, true);
+    }
+
+    /** Runs a command that may fail on purpose (e.g. an encoder told to abort); returns its stdout. */
+    public static String runAllowingFailure(List<String> command) {
+        return run(command, new byte[0], false);
+    }
+
+    private static String run(List<String> command, byte[] input, boolean mustSucceed) {
         try {
             Path err = Files.createTempFile("tool", ".err");
             Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
@@ -34,7 +43,7 @@ public final class SharedTools {
                 in.write(input);
             }
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            if (!p.waitFor(60, TimeUnit.SECONDS) || mustSucceed && p.exitValue() != 0) {
                 throw new IllegalStateException(command + " failed: " + Files.readString(err));
             }
             Files.delete(err);

@@ -1,0 +1,259 @@
+package org.openlss.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openlss.testing.SharedTools;
+import org.w3c.dom.Document;
+
+/**
+ * Live ingest and Smooth delivery end to end: ffmpeg pushes ({@code smooth-push.sh}), dash.js plays in headless
+ * Chromium ({@code play-check.js}), in the shapes real encoders take: one POST for all tracks, one POST per track,
+ * reconnects, redundant encoders, malformed input.
+ */
+@ExtendWith(ArquillianExtension.class)
+class LiveSmoothIT {
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.builtWar();
+    }
+
+    /** Folder of this run's points: the server's data dir may hold earlier runs. */
+    private static final String RUN = "e2e-" + Long.toString(System.currentTimeMillis(), 36);
+
+    @ArquillianResource
+    URL url;
+
+    LiveEvents events;
+    Path source;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        events = new LiveEvents(new Http(url.toURI().resolve("/"), Deployments.ADMIN, Deployments.ADMIN_PASSWORD));
+        source = Media.content().resolve("source.mp4");
+    }
+
+    @Test
+    void playsLiveOnEveryQualityLevelThenSeeksBackAfterTheEndOfStream() {
+        String point = RUN + "/single.isml";
+        events.create(point, "{\"title\":\"single POST\",\"autoStart\":true}");
+        try (Encoder encoder = Encoder.push(source, events.url(point), "--loop")) {
+            LiveEvents.await(Duration.ofSeconds(30), "three listed fragments", () -> events.videoChunks(point) >= 3);
+            assertEquals("Started", events.state(point));
+            Document manifest = events.manifest(point);
+            List<Long> videoLevels = LiveEvents.bitrates(manifest, "video_und");
+            assertEquals(3, videoLevels.size());
+
+            Players.Result play = Players.play("smooth", events.url(point) + "/Manifest", 10, "--switch");
+            assertTrue(play.ok(), play.toString());
+            assertTrue(play.live());
+            assertTrue(new HashSet<>(play.levelsPlayed()).containsAll(videoLevels), "every level played: " + play);
+
+            JsonObject stats = events.statistics(point);
+            JsonObject input = stats.getJsonArray("inputStreams").getJsonObject(0);
+            assertEquals("stream1", input.getString("id"));
+            assertEquals("127.0.0.1", input.getJsonObject("source").getString("sourceIp"));
+            assertEquals(4, input.getJsonArray("tracks").size());
+            for (JsonValue track : input.getJsonArray("tracks")) {
+                assertTrue(track.asJsonObject().getJsonNumber("incomingBitRate").longValue() > 0, stats.toString());
+            }
+            assertTrue(stats.getJsonArray("destinations").toString().contains("IIS Smooth Streaming"), stats.toString());
+            assertNoDuplicates(events.manifest(point));
+
+            encoder.stop();
+        }
+        LiveEvents.await(Duration.ofSeconds(10), "DVR-only after end of stream", () -> "Stopped".equals(events.state(point)));
+        Document ended = events.manifest(point);
+        assertFalse(ended.getDocumentElement().hasAttribute("IsLive"));
+        Players.Result replay = Players.play("smooth", events.url(point) + "/Manifest", 10);
+        assertTrue(replay.ok(), "seek back through the DVR after the event: " + replay);
+        assertFalse(replay.live());
+    }
+
+    @Test
+    void playsOnePostPerTrack() {
+        String point = RUN + "/pertrack.isml";
+        events.create(point, "{\"autoStart\":true}");
+        try (Encoder encoder = Encoder.push(source, events.url(point), "--loop", "--per-track")) {
+            LiveEvents.await(Duration.ofSeconds(30), "three listed fragments", () -> events.videoChunks(point) >= 3);
+            Document manifest = events.manifest(point);
+            assertEquals(3, LiveEvents.bitrates(manifest, "video_und").size(), "three POSTs, each with track id 1");
+            assertEquals(1, LiveEvents.bitrates(manifest, "audio_und").size());
+            Players.Result play = Players.play("smooth", events.url(point) + "/Manifest", 10, "--switch");
+            assertTrue(play.ok(), play.toString());
+            assertEquals(4, events.statistics(point).getJsonArray("inputStreams").size());
+            assertNoDuplicates(events.manifest(point));
+            encoder.stop();
+        }
+    }
+
+    @Test
+    void anEncoderThatReconnectsContinuesTheTimelineWithoutDuplicates() {
+        String point = RUN + "/reconnect.isml";
+        events.create(point, "{\"autoStart\":true}");
+        try (Encoder encoder = Encoder.push(source, events.url(point), "--loop", "--reconnect", "3")) {
+            LiveEvents.await(Duration.ofSeconds(30), "three listed fragments", () -> events.videoChunks(point) >= 3);
+            encoder.dropConnection();
+            int before = events.videoChunks(point);
+            LiveEvents.await(Duration.ofSeconds(15), "the point still live after the drop",
+                    () -> "Started".equals(events.state(point)));
+            // the tool restarts ffmpeg at the elapsed time, leaving a gap; dash.js (which starts four fragments
+            // behind the live edge) must start after it
+            LiveEvents.await(Duration.ofSeconds(50), "eight fragments after the reconnect",
+                    () -> events.videoChunks(point) >= before + 8);
+            assertTrue(encoder.log().contains("attempt 2"), encoder.log());
+            assertNoDuplicates(events.manifest(point));
+            Players.Result play = Players.play("smooth", events.url(point) + "/Manifest", 8);
+            assertTrue(play.ok(), play.toString());
+            encoder.stop();
+        }
+    }
+
+    /**
+     * A recorded ffmpeg push replayed by two encoders at once, one of them dying half-way and reconnecting with
+     * everything again: one timeline without duplicates, and every fragment's mdat served exactly as ingested.
+     */
+    @Test
+    void redundantAndReconnectingEncodersServeTheIngestedBytesOnce() throws Exception {
+        String point = RUN + "/bytes.isml";
+        events.create(point, "{\"autoStart\":true}");
+        Path body = Path.of(getClass().getResource("/org/openlss/mp4/ffmpeg-stream1.body").toURI());
+        String ingest = events.url(point) + "/Streams(stream1)";
+        String post = SharedTools.DIR.resolve("fmp4-post.py").toString();
+        CompletableFuture<String> redundant = CompletableFuture.supplyAsync(() ->
+                SharedTools.run(List.of("python3", post, "--speed", "4", body.toString(), ingest), new byte[0]));
+        SharedTools.runAllowingFailure(List.of("python3", post, "--speed", "4", "--abort-after", "6", "--no-mfra",
+                body.toString(), ingest));
+        SharedTools.run(List.of("python3", post, "--no-pace", body.toString(), ingest), new byte[0]);
+        redundant.get();
+        LiveEvents.await(Duration.ofSeconds(10), "DVR-only", () -> "Stopped".equals(events.state(point)));
+
+        Document manifest = events.manifest(point);
+        Map<String, List<Long>> times = LiveEvents.times(manifest);
+        assertEquals(List.of(4, 4), times.values().stream().map(List::size).toList(), "no duplicate: " + times);
+        List<Long> video = LiveEvents.bitrates(manifest, "video_und");
+        List<Long> audio = LiveEvents.bitrates(manifest, "audio_und");
+        byte[] captured = Files.readAllBytes(body);
+        List<String> lines = Files.readAllLines(body.resolveSibling("ffmpeg-stream1.fragments"));
+        int compared = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.trim().split("\\s+");
+            int track = Integer.parseInt(f[0]);
+            long time = Long.parseLong(f[1]);
+            int mdatOffset = Integer.parseInt(f[6]);
+            int mdatSize = Integer.parseInt(f[7]);
+            String resource = track == 3 ? "QualityLevels(" + audio.get(0) + ")/Fragments(audio_und=" + time + ")"
+                    : "QualityLevels(" + video.get(track - 1) + ")/Fragments(video_und=" + time + ")";
+            HttpResponse<byte[]> served = events.admin().anonymous().getBytes(point + "/" + resource);
+            assertEquals(200, served.statusCode(), resource);
+            byte[] fragment = served.body();
+            int moofSize = ((fragment[0] & 0xff) << 24) | ((fragment[1] & 0xff) << 16) | ((fragment[2] & 0xff) << 8)
+                    | (fragment[3] & 0xff);
+            assertArrayEquals(Arrays.copyOfRange(captured, mdatOffset, mdatOffset + mdatSize),
+                    Arrays.copyOfRange(fragment, moofSize, fragment.length), "mdat of " + resource);
+            assertTrue(SharedTools.boxdump(fragment).contains("uuid[tfrf]"), "every live fragment carries a tfrf");
+            compared++;
+        }
+        assertEquals(12, compared);
+    }
+
+    @Test
+    void malformedIngestEndsOnlyThatStreamWhileAnotherKeepsPlaying() throws Exception {
+        String point = RUN + "/victim.isml";
+        events.create(point, "{\"autoStart\":true}");
+        events.create(RUN + "/target.isml", "{\"autoStart\":true}");
+        try (Encoder encoder = Encoder.push(source, events.url(point), "--loop")) {
+            LiveEvents.await(Duration.ofSeconds(30), "three listed fragments", () -> events.videoChunks(point) >= 3);
+            CompletableFuture<Players.Result> play = CompletableFuture.supplyAsync(
+                    () -> Players.play("smooth", events.url(point) + "/Manifest", 10));
+            byte[] ftyp = {0, 0, 0, 16, 'f', 't', 'y', 'p', 'i', 's', 'm', 'l', 0, 0, 2, 0};
+            for (String target : new String[] {point + "/Streams(evil)", RUN + "/target.isml/Streams(evil)"}) {
+                for (byte[] prefix : new byte[][] {new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, ftyp}) {
+                    RawIngest.Outcome outcome = RawIngest.post(URI.create(events.url(target)), prefix, 20);
+                    assertEquals(400, outcome.status(), outcome.toString());
+                    assertTrue(outcome.secondsUntilClosed() < 10, "the connection is closed: " + outcome);
+                }
+            }
+            Players.Result result = play.get();
+            assertTrue(result.ok(), "the other stream kept playing: " + result);
+            assertEquals("Started", events.state(point));
+            assertEquals(1, events.statistics(point).getJsonArray("inputStreams").size(), "the refused streams left nothing");
+            encoder.stop();
+        }
+    }
+
+    @Test
+    void whoMayPushAndWhoMayWatch() throws Exception {
+        Http anonymous = events.admin().anonymous();
+        events.create(RUN + "/manual.isml", "{}");
+        assertEquals(404, anonymous.send("POST", RUN + "/manual.isml/Streams(s)", null, "").statusCode(),
+                "a shut-down point without AutoStart refuses encoders");
+        events.state(RUN + "/manual.isml", "Started");
+        assertEquals(200, anonymous.send("POST", RUN + "/manual.isml/Streams(s)", null, "").statusCode(), "the probe");
+        assertEquals(400, anonymous.get(RUN + "/manual.isml/QualityLevels(abc)/Fragments(video=0)", "*/*").statusCode());
+        assertEquals(404, anonymous.get(RUN + "/manual.isml/Manifest", "*/*").statusCode(), "no data yet");
+
+        events.create(RUN + "/pull.isml", "{\"sourceType\":\"Pull\",\"pullFrom\":[{\"url\":\"http://127.0.0.1:9/x.isml\"}]}");
+        events.state(RUN + "/pull.isml", "Started");
+        assertEquals(403, anonymous.send("POST", RUN + "/pull.isml/Streams(s)", null, "").statusCode());
+
+        events.create(RUN + "/noclients.isml", "{\"autoStart\":true,\"clientConnections\":{\"enabled\":false}}");
+        assertEquals(403, anonymous.get(RUN + "/noclients.isml/Manifest", "*/*").statusCode());
+
+        String credential = "{\"name\":\"" + RUN + "\",\"userName\":\"enc\",\"password\":\"push-secret\"}";
+        assertEquals(201, events.admin().send("POST", "services/smoothstreaming/credentials", ManagementApiIT.JSON,
+                credential).statusCode());
+        events.create(RUN + "/secured.isml", "{\"autoStart\":true,\"ingestCredential\":\"" + RUN + "\"}");
+        assertEquals(401, anonymous.send("POST", RUN + "/secured.isml/Streams(s)", null, "").statusCode());
+        assertEquals(401, new Http(anonymous.base(), "enc", "wrong").send("POST", RUN + "/secured.isml/Streams(s)", null, "")
+                .statusCode());
+        assertEquals(200, new Http(anonymous.base(), "enc", "push-secret")
+                .send("POST", RUN + "/secured.isml/Streams(s)", null, "").statusCode());
+
+        String restart = RUN + "/restart.isml";
+        events.create(restart, "{\"autoStart\":true,\"autoRestartOnEncoderReconnect\":true}");
+        Path body = Path.of(getClass().getResource("/org/openlss/mp4/ffmpeg-tiny.body").toURI());
+        String post = SharedTools.DIR.resolve("fmp4-post.py").toString();
+        SharedTools.run(List.of("python3", post, "--no-pace", body.toString(), events.url(restart) + "/Streams(a)"),
+                new byte[0]);
+        LiveEvents.await(Duration.ofSeconds(10), "stopped", () -> "Stopped".equals(events.state(restart)));
+        assertNotNull(events.manifest(restart));
+        SharedTools.run(List.of("python3", post, "--no-pace", "--max-fragments", "2", "--no-mfra", body.toString(),
+                events.url(restart) + "/Streams(a)"), new byte[0]);
+        LiveEvents.await(Duration.ofSeconds(10), "a new event", () -> "Started".equals(events.state(restart)));
+        assertFalse(events.manifest(restart) != null && LiveEvents.times(events.manifest(restart)).values().stream()
+                .anyMatch(t -> t.size() > 2), "the new event starts with an empty timeline");
+    }
+
+    private static void assertNoDuplicates(Document manifest) {
+        for (Map.Entry<String, List<Long>> stream : LiveEvents.times(manifest).entrySet()) {
+            List<Long> t = stream.getValue();
+            for (int i = 1; i < t.size(); i++) {
+                assertTrue(t.get(i) > t.get(i - 1), stream.getKey() + " times must increase: " + t);
+            }
+        }
+    }
+}
