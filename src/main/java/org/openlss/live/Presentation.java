@@ -68,6 +68,11 @@ public final class Presentation {
         return settings;
     }
 
+    /** The event's folder; outputs keep their own data of the event under it (e.g. {@code hls/}). */
+    public Path directory() {
+        return dir;
+    }
+
     public void addListener(PresentationListener listener) {
         listeners.add(listener);
     }

@@ -11,10 +11,6 @@ import java.time.Instant;
 public record PublishingPoint(PublishingPointPath path, PublishingPointSettings settings, PublishingPointState state,
                               String lastError, int eventNumber, Instant eventStarted, Instant updated) {
 
-    public PublishingPointStatus status() {
-        return PublishingPointStatus.of(settings, state);
-    }
-
     PublishingPoint withSettings(PublishingPointSettings newSettings, Instant now) {
         return new PublishingPoint(path, newSettings, state, lastError, eventNumber, eventStarted, now);
     }

@@ -125,7 +125,7 @@ public class AtomXmlProvider implements MessageBodyWriter<ManagementDocument> {
                     () -> SettingsXml.write(w, e.point().settings()));
         } else if (document instanceof StateEntry e) {
             entry(w, e.point(), e.site(), ManagementDocument.STATE, ManagementDocument.SETTINGS, true,
-                    () -> StatusXml.writeState(w, e.point()));
+                    () -> StatusXml.writeState(w, e.point(), e.status()));
         } else if (document instanceof StatisticsEntry e) {
             entry(w, e.point(), e.site(), ManagementDocument.STATISTICS, ManagementDocument.SETTINGS, true,
                     () -> StatusXml.writeStatistics(w, e.statistics()));

@@ -135,7 +135,7 @@ public class JsonProvider implements MessageBodyWriter<ManagementDocument> {
             g.writeEnd();
         } else if (document instanceof StateEntry e) {
             entryStart(g, e.point(), e.site(), ManagementDocument.STATE, ManagementDocument.SETTINGS);
-            state(g, e.point());
+            state(g, e.point(), e.status());
             g.writeEnd();
         } else if (document instanceof StatisticsEntry e) {
             entryStart(g, e.point(), e.site(), ManagementDocument.STATISTICS, ManagementDocument.SETTINGS);
@@ -191,12 +191,11 @@ public class JsonProvider implements MessageBodyWriter<ManagementDocument> {
         g.writeEnd();
     }
 
-    private static void state(JsonGenerator g, PublishingPoint point) {
+    private static void state(JsonGenerator g, PublishingPoint point, PublishingPointStatus s) {
         g.writeStartObject("state").write("value", point.state().name());
         SettingsJson.nullable(g, "lastError", point.state() == PublishingPointState.Error
                 ? StatusXml.LAST_ERROR_HRESULT : null);
         g.writeEnd();
-        PublishingPointStatus s = point.status();
         g.writeStartObject("status")
                 .write("state", s.sourcing().name())
                 .write("archive", s.archive().name())
@@ -207,6 +206,7 @@ public class JsonProvider implements MessageBodyWriter<ManagementDocument> {
         s.enabledOptions().forEach(g::write);
         g.writeEnd();
         SettingsJson.nullable(g, "errorMessage", point.lastError());
+        SettingsJson.nullable(g, "archiveError", s.archiveError());
         g.writeEnd();
     }
 }

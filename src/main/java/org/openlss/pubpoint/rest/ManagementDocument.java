@@ -6,6 +6,7 @@ import java.util.List;
 import org.openlss.pubpoint.ErrorCode;
 import org.openlss.pubpoint.PublishingPoint;
 import org.openlss.pubpoint.PublishingPointStatistics;
+import org.openlss.pubpoint.PublishingPointStatus;
 import org.openlss.pubpoint.credential.CredentialDescription;
 
 /**
@@ -25,7 +26,7 @@ sealed interface ManagementDocument {
     record SettingsEntry(PublishingPoint point, URI site) implements ManagementDocument {
     }
 
-    record StateEntry(PublishingPoint point, URI site) implements ManagementDocument {
+    record StateEntry(PublishingPoint point, PublishingPointStatus status, URI site) implements ManagementDocument {
     }
 
     record StatisticsEntry(PublishingPoint point, PublishingPointStatistics statistics, URI site)

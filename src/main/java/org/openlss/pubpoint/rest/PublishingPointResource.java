@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import org.openlss.pubpoint.BehaviourErrors;
 import org.openlss.pubpoint.ErrorCode;
 import org.openlss.pubpoint.InvalidSettingException;
 import org.openlss.pubpoint.ManagementException;
@@ -39,6 +40,8 @@ public class PublishingPointResource {
     PublishingPoints points;
     @Inject
     StatisticsSource statistics;
+    @Inject
+    BehaviourErrors errors;
     @Context
     UriInfo uri;
     @Context
@@ -70,7 +73,8 @@ public class PublishingPointResource {
     @GET
     @Path("state")
     public StateEntry state(@PathParam("path") String path) {
-        return new StateEntry(point(path), Sites.root(uri));
+        PublishingPoint point = point(path);
+        return new StateEntry(point, errors.status(point), Sites.root(uri));
     }
 
     @PUT

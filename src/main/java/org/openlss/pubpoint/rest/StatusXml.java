@@ -23,7 +23,8 @@ final class StatusXml {
     private StatusXml() {
     }
 
-    static void writeState(XMLStreamWriter w, PublishingPoint point) throws XMLStreamException {
+    static void writeState(XMLStreamWriter w, PublishingPoint point, PublishingPointStatus status)
+            throws XMLStreamException {
         w.writeStartElement("State");
         SettingsXml.element(w, "Value", point.state().name());
         if (point.state() == PublishingPointState.Error) {
@@ -32,7 +33,6 @@ final class StatusXml {
             w.writeEmptyElement("LastError");
         }
         w.writeEndElement();
-        PublishingPointStatus status = point.status();
         w.writeStartElement("Status");
         SettingsXml.element(w, "State", status.sourcing().name());
         SettingsXml.element(w, "Archive", status.archive().name());
@@ -45,6 +45,9 @@ final class StatusXml {
         w.writeEndElement();
         if (point.lastError() != null) {
             SettingsXml.element(w, "ErrorMessage", point.lastError());
+        }
+        if (status.archiveError() != null) {
+            SettingsXml.element(w, "ArchiveError", status.archiveError());
         }
         w.writeEndElement();
     }

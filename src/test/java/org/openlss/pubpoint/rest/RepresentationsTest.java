@@ -88,7 +88,7 @@ class RepresentationsTest {
 
     @Test
     void atomEntryCarriesIdAndLinksAtThePointsOwnUrl() throws IOException {
-        String xml = new String(write(new AtomXmlProvider(), new ManagementDocument.StateEntry(point(FULL), SITE)),
+        String xml = new String(write(new AtomXmlProvider(), new ManagementDocument.StateEntry(point(FULL), org.openlss.pubpoint.PublishingPointStatus.of(FULL, PublishingPointState.Started), SITE)),
                 StandardCharsets.UTF_8);
         assertTrue(xml.contains("<id>http://media.example/live/channel1.isml/state</id>"), xml);
         assertTrue(xml.contains("<link rel=\"related\" href=\"http://media.example/live/channel1.isml/settings\""), xml);
