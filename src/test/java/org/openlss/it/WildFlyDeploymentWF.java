@@ -55,8 +55,11 @@ class WildFlyDeploymentWF {
             assertTrue(read.body().contains("\"title\":\"On WildFly\""), read.body());
             assertTrue(admin.get("live/wildfly.isml/state", ManagementApiIT.ATOM).body().contains("<Value>Idle</Value>"));
         } finally {
+            // standalone.sh starts the JVM as its child: stop the JVM, not just the script
+            server.descendants().forEach(ProcessHandle::destroy);
             server.destroy();
             if (!server.waitFor(60, TimeUnit.SECONDS)) {
+                server.descendants().forEach(ProcessHandle::destroyForcibly);
                 server.destroyForcibly().waitFor();
             }
         }
