@@ -209,6 +209,24 @@ public final class LiveTrack {
         return next;
     }
 
+    /**
+     * Every stored fragment that starts after {@code afterTime}, held-back ones included, oldest first: what a
+     * downstream server that already has {@code afterTime} is missing.
+     */
+    public synchronized List<FragmentRef> storedAfter(long afterTime) {
+        List<FragmentRef> refs = new ArrayList<>();
+        int at = index.find(afterTime);
+        for (int i = at >= 0 ? at + 1 : -at - 1; i < index.size(); i++) {
+            refs.add(index.get(i));
+        }
+        return refs;
+    }
+
+    /** Time of the newest stored fragment, or -1 before the first. */
+    public synchronized long lastTime() {
+        return index.isEmpty() ? -1 : index.lastTime();
+    }
+
     /** The visible fragments from {@code fromTime} on, oldest first (for outputs that catch up). */
     public synchronized List<FragmentRef> releasedFrom(long fromTime) {
         List<FragmentRef> refs = new ArrayList<>();

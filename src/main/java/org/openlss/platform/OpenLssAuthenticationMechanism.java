@@ -24,8 +24,8 @@ import org.openlss.pubpoint.rest.ErrorResponses;
 
 /**
  * The application's one authentication mechanism (Jakarta Security allows one), deciding by path: the management API
- * needs the administrator (HTTP Basic); an ingest POST needs the publishing point's ingest credential when it has one;
- * everything else (players, health) is public. A wrong Basic header on a public path is ignored, not refused.
+ * needs the administrator (HTTP Basic); exchanging streams with a point (an ingest POST, or a downstream server's
+ * pull) needs the point's ingest credential when it has one; everything else (players, health) is public. A wrong Basic header on a public path is ignored, not refused.
  */
 @ApplicationScoped
 public class OpenLssAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -49,8 +49,10 @@ public class OpenLssAuthenticationMechanism implements HttpAuthenticationMechani
             if (path.startsWith("/services/") || url.map(PublishingPointUrl::isManagement).orElse(false)) {
                 return administrator(request, response, context);
             }
-            if (url.isPresent() && "POST".equals(request.getMethod())
-                    && (url.get().isStream() || url.get().resource().isEmpty())) {
+            boolean push = "POST".equals(request.getMethod()) && (url.map(PublishingPointUrl::isStream).orElse(false)
+                    || url.map(u -> u.resource().isEmpty()).orElse(false));
+            boolean pull = "GET".equals(request.getMethod()) && url.map(PublishingPointUrl::isStreamSource).orElse(false);
+            if (push || pull) {
                 return encoder(url.get(), request, response, context);
             }
         } catch (IOException e) {

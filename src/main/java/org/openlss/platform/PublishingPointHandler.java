@@ -10,6 +10,8 @@ enum PublishingPointHandler {
     /** Encoder and upstream pushes, and their probes. */
     INGEST("IngestServlet", (request, url) -> "POST".equals(request.getMethod())
             && (url.isStream() || url.resource().isEmpty())),
+    /** Downstream servers pulling streams, and their stream list. */
+    SYNDICATION("StreamServingServlet", (request, url) -> "GET".equals(request.getMethod()) && url.isStreamSource()),
     /** Smooth Streaming clients: manifests and fragments. */
     SMOOTH("SmoothServlet", (request, url) -> ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
             && !url.resource().isEmpty());

@@ -15,6 +15,8 @@ import java.util.logging.Logger;
 public class BehaviourErrors {
     private static final Logger LOG = Logger.getLogger(BehaviourErrors.class.getName());
     private final Map<PublishingPointPath, String> archive = new ConcurrentHashMap<>();
+    private final Map<PublishingPointPath, Map<String, String>> sourcing = new ConcurrentHashMap<>();
+    private final Map<PublishingPointPath, Map<String, String>> distribution = new ConcurrentHashMap<>();
 
     public void archiveFailed(PublishingPointPath path, String message) {
         if (!message.equals(archive.put(path, message))) {
@@ -28,12 +30,60 @@ public class BehaviourErrors {
         }
     }
 
+    /** Sourcing from {@code peer} (an upstream URL) fails; {@code message} says how. */
+    public void sourcingFailed(PublishingPointPath path, String peer, String message) {
+        report(sourcing, path, peer, message, "Pulling");
+    }
+
+    public void sourcingRecovered(PublishingPointPath path, String peer) {
+        clear(sourcing, path, peer);
+    }
+
+    /** Distribution to {@code peer} (a downstream URL) fails; {@code message} says how. */
+    public void distributionFailed(PublishingPointPath path, String peer, String message) {
+        report(distribution, path, peer, message, "Pushing");
+    }
+
+    public void distributionRecovered(PublishingPointPath path, String peer) {
+        clear(distribution, path, peer);
+    }
+
+    /** Forgets the errors of a point that was shut down. */
+    public void forget(PublishingPointPath path) {
+        archive.remove(path);
+        sourcing.remove(path);
+        distribution.remove(path);
+    }
+
+    private static void report(Map<PublishingPointPath, Map<String, String>> errors, PublishingPointPath path,
+                               String peer, String message, String what) {
+        String text = peer + ": " + message;
+        if (!text.equals(errors.computeIfAbsent(path, p -> new ConcurrentHashMap<>()).put(peer, text))) {
+            LOG.warning(what + " of " + path.urlPath() + " fails: " + text);
+        }
+    }
+
+    private static void clear(Map<PublishingPointPath, Map<String, String>> errors, PublishingPointPath path,
+                              String peer) {
+        Map<String, String> forPoint = errors.get(path);
+        if (forPoint != null && forPoint.remove(peer) != null) {
+            LOG.info(path.urlPath() + ": " + peer + " works again");
+        }
+    }
+
+    private static String joined(Map<PublishingPointPath, Map<String, String>> errors, PublishingPointPath path) {
+        Map<String, String> forPoint = errors.get(path);
+        return forPoint == null || forPoint.isEmpty() ? null
+                : String.join("; ", new java.util.TreeMap<>(forPoint).values());
+    }
+
     public Optional<String> archiveError(PublishingPointPath path) {
         return Optional.ofNullable(archive.get(path));
     }
 
     /** The point's status with the errors reported for it. */
     public PublishingPointStatus status(PublishingPoint point) {
-        return PublishingPointStatus.of(point.settings(), point.state(), archive.get(point.path()));
+        return PublishingPointStatus.of(point.settings(), point.state(), archive.get(point.path()),
+                joined(sourcing, point.path()), joined(distribution, point.path()));
     }
 }

@@ -5,11 +5,14 @@ import java.util.List;
 
 /**
  * Status per behaviour as the IIS "Live Smooth Streaming Publishing Points" page shows it, plus the enabled options.
- * A behaviour that failed at run time (e.g. archiving to a full disk) is reported through {@code archiveError}.
+ * Behaviours that failed at run time without stopping the point carry their error: archiving to a full disk
+ * ({@code archiveError}), pulling from an upstream that refuses ({@code sourcingError}), pushing to a downstream that
+ * refuses ({@code distributionError}).
  */
 public record PublishingPointStatus(PublishingPointState state, BehaviourStatus sourcing, BehaviourStatus archive,
                                     BehaviourStatus clientDvr, BehaviourStatus serverDistribution,
-                                    List<String> enabledOptions, String archiveError) {
+                                    List<String> enabledOptions, String archiveError, String sourcingError,
+                                    String distributionError) {
     public static final String APPLE_HLS = "Apple HTTP Live Streaming";
     public static final String ARCHIVING = "Archiving";
     public static final String CLIENT_DVR = "Client DVR";
@@ -21,6 +24,11 @@ public record PublishingPointStatus(PublishingPointState state, BehaviourStatus 
 
     public static PublishingPointStatus of(PublishingPointSettings settings, PublishingPointState state,
                                            String archiveError) {
+        return of(settings, state, archiveError, null, null);
+    }
+
+    public static PublishingPointStatus of(PublishingPointSettings settings, PublishingPointState state,
+                                           String archiveError, String sourcingError, String distributionError) {
         List<String> options = new ArrayList<>();
         if (settings.hls().enabled()) {
             options.add(APPLE_HLS);
@@ -41,7 +49,8 @@ public record PublishingPointStatus(PublishingPointState state, BehaviourStatus 
         BehaviourStatus dvr = !settings.clientConnections().enabled() ? BehaviourStatus.Disabled
                 : state == PublishingPointState.Stopped ? BehaviourStatus.Started : sourcing;
         BehaviourStatus distribution = settings.serverDistribution() ? sourcing : BehaviourStatus.Disabled;
-        return new PublishingPointStatus(state, sourcing, archive, dvr, distribution, List.copyOf(options), archiveError);
+        return new PublishingPointStatus(state, sourcing, archive, dvr, distribution, List.copyOf(options), archiveError,
+                sourcingError, distributionError);
     }
 
     private static BehaviourStatus running(PublishingPointState state) {

@@ -39,6 +39,11 @@ public record PublishingPointUrl(PublishingPointPath point, String resource) {
                 || resource.equalsIgnoreCase("statistics");
     }
 
+    /** What a downstream server pulls: a stream, or the list of streams ({@code streammanifest}). */
+    public boolean isStreamSource() {
+        return isStream() || resource.equalsIgnoreCase("streammanifest");
+    }
+
     /** An encoder or upstream push: {@code [Events(e)/]Streams(id)}. */
     public boolean isStream() {
         String r = resource.toLowerCase(Locale.ROOT);

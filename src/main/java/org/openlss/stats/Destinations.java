@@ -5,48 +5,57 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openlss.pubpoint.PublishingPointPath;
 import org.openlss.pubpoint.PublishingPointStatistics.Destination;
 
 /**
  * Where each publishing point delivers to, for connection details: host, output type ("IIS Smooth Streaming",
- * "Apple HTTP Live Streaming", "HTTP Push", "HTTP Pull") and the streams recently delivered. Counted on the serving hot
- * path, so a repeat within a second only reads the map.
+ * "Apple HTTP Live Streaming", "HTTP Push", "HTTP Pull") and streams. Client requests are counted on the serving hot
+ * path (a repeat within a second only reads the map) and show for a while; server connections (syndication) show
+ * with their status for as long as they are open.
  */
 @ApplicationScoped
 public class Destinations {
-    /** A destination not used for this long drops out of the details. */
+    /** A client destination not used for this long drops out of the details. */
     private static final long RECENT_MILLIS = 30_000;
+    private static final long OPEN = Long.MAX_VALUE;
 
     private record Key(PublishingPointPath point, String host, String type) {
     }
 
     private final Map<Key, Map<String, Long>> seen = new ConcurrentHashMap<>();
-    private final Map<Key, String> status = new ConcurrentHashMap<>();
+    private final Map<Key, Map<String, String>> status = new ConcurrentHashMap<>();
 
-    /** {@code stream} of {@code point} was delivered to {@code host} as {@code type}. */
+    /** {@code stream} of {@code point} was delivered to a client at {@code host} as {@code type}. */
     public void delivered(PublishingPointPath point, String host, String type, String stream) {
         Map<String, Long> streams = seen.computeIfAbsent(new Key(point, host, type), k -> new ConcurrentHashMap<>());
         long now = System.currentTimeMillis();
         Long last = streams.get(stream);
-        if (last == null || now - last > 1000) {
+        if (last == null || last != OPEN && now - last > 1000) {
             streams.put(stream, now);
         }
     }
 
-    /** A long-lived destination (syndication) with its connection status, e.g. "connected" or an error. */
-    public void status(PublishingPointPath point, String host, String type, String stream, String text) {
+    /** A server connection (syndication) carries {@code stream}; {@code text} says how it is, e.g. "connected". */
+    public void connection(PublishingPointPath point, String host, String type, String stream, String text) {
         Key key = new Key(point, host, type);
-        status.put(key, text);
-        seen.computeIfAbsent(key, k -> new ConcurrentHashMap<>()).put(stream, Long.MAX_VALUE);
+        seen.computeIfAbsent(key, k -> new ConcurrentHashMap<>()).put(stream, OPEN);
+        status.computeIfAbsent(key, k -> new ConcurrentHashMap<>()).put(stream, text);
     }
 
-    /** A long-lived destination went away. */
-    public void gone(PublishingPointPath point, String host, String type) {
+    /** The server connection carrying {@code stream} is closed for good. */
+    public void closed(PublishingPointPath point, String host, String type, String stream) {
         Key key = new Key(point, host, type);
-        seen.remove(key);
-        status.remove(key);
+        Map<String, Long> streams = seen.get(key);
+        if (streams != null) {
+            streams.remove(stream);
+        }
+        Map<String, String> texts = status.get(key);
+        if (texts != null) {
+            texts.remove(stream);
+        }
     }
 
     public List<Destination> of(PublishingPointPath point) {
@@ -55,10 +64,12 @@ public class Destinations {
         seen.forEach((key, streams) -> {
             if (key.point().equals(point)) {
                 List<String> recent = streams.entrySet().stream()
-                        .filter(e -> e.getValue() == Long.MAX_VALUE || now - e.getValue() < RECENT_MILLIS)
+                        .filter(e -> e.getValue() == OPEN || now - e.getValue() < RECENT_MILLIS)
                         .map(Map.Entry::getKey).sorted().toList();
                 if (!recent.isEmpty()) {
-                    list.add(new Destination(key.host(), key.type(), recent, status.get(key)));
+                    Map<String, String> texts = status.getOrDefault(key, Map.of());
+                    String text = texts.isEmpty() ? null : String.join("; ", new TreeSet<>(texts.values()));
+                    list.add(new Destination(key.host(), key.type(), recent, text));
                 }
             }
         });

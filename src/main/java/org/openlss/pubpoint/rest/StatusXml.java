@@ -49,6 +49,12 @@ final class StatusXml {
         if (status.archiveError() != null) {
             SettingsXml.element(w, "ArchiveError", status.archiveError());
         }
+        if (status.sourcingError() != null) {
+            SettingsXml.element(w, "SourcingError", status.sourcingError());
+        }
+        if (status.distributionError() != null) {
+            SettingsXml.element(w, "DistributionError", status.distributionError());
+        }
         w.writeEndElement();
     }
 

@@ -1,0 +1,112 @@
+package org.openlss.syndication;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import java.io.IOException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+/**
+ * Writes a {@link StreamFeed} to a long-lived chunked response without parking a thread: the container calls back
+ * when the client can take more, and new fragments wake a drain on the managed executor.
+ */
+final class FeedWriter implements WriteListener {
+    private static final Logger LOG = Logger.getLogger(FeedWriter.class.getName());
+
+    private final AsyncContext async;
+    private final ServletOutputStream out;
+    private final Executor executor;
+    private final String name;
+    private final Consumer<FeedWriter> onClose;
+    private final ReentrantLock writing = new ReentrantLock();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private StreamFeed feed;
+
+    FeedWriter(AsyncContext async, ServletOutputStream out, Executor executor, String name,
+               Consumer<FeedWriter> onClose) {
+        this.async = async;
+        this.out = out;
+        this.executor = executor;
+        this.name = name;
+        this.onClose = onClose;
+    }
+
+    void start(StreamFeed streamFeed) {
+        this.feed = streamFeed;
+        out.setWriteListener(this);
+    }
+
+    /** New data for the feed: drain it unless a drain is running (which then goes round again). */
+    void wake() {
+        if (feed != null && !closed.get()) {
+            executor.execute(this::drain);
+        }
+    }
+
+    @Override
+    public void onWritePossible() {
+        drain();
+    }
+
+    private void drain() {
+        again.set(true);
+        while (again.getAndSet(false)) {
+            if (!writing.tryLock()) {
+                return;
+            }
+            try {
+                while (!closed.get() && out.isReady()) {
+                    byte[] bytes = feed.next();
+                    if (bytes == null) {
+                        if (feed.finished()) {
+                            close(null);
+                        } else {
+                            out.flush();
+                        }
+                        break;
+                    }
+                    out.write(bytes);
+                }
+            } catch (StreamFeed.Overflow e) {
+                close(e.getMessage());
+            } catch (IOException | IllegalStateException e) {
+                close("connection lost: " + e);
+            } finally {
+                writing.unlock();
+            }
+        }
+    }
+
+    @Override
+    public void onError(Throwable t) {
+        close("connection lost: " + t);
+    }
+
+    /** Ends the response (and the feed); {@code problem} is logged when it is not a normal end. */
+    void close(String problem) {
+        if (closed.compareAndSet(false, true)) {
+            if (problem != null) {
+                LOG.info(name + " closed: " + problem);
+            }
+            if (feed != null) {
+                feed.close();
+            }
+            onClose.accept(this);
+            try {
+                async.complete();
+            } catch (IllegalStateException e) {
+                // the container already completed it
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

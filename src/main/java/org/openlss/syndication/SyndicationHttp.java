@@ -1,0 +1,84 @@
+package org.openlss.syndication;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import org.openlss.pubpoint.SyndicationUrl;
+import org.openlss.pubpoint.credential.Credentials;
+
+/**
+ * What server-to-server connections share: one non-blocking HTTP/1.1 client running on the container's managed
+ * executor, the scheduler for reconnects and stall checks, and the stored credentials turned into HTTP Basic.
+ */
+@ApplicationScoped
+public class SyndicationHttp {
+    @Resource
+    ManagedExecutorService executor;
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+    @Inject
+    Credentials credentials;
+
+    private HttpClient client;
+
+    @PostConstruct
+    void start() {
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
+                .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    HttpClient client() {
+        return client;
+    }
+
+    ManagedExecutorService executor() {
+        return executor;
+    }
+
+    ManagedScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    /** A request to {@code url}'s point plus {@code resource}, with the URL's stored credential as HTTP Basic. */
+    HttpRequest.Builder request(SyndicationUrl url, String resource) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(resolve(url, resource))
+                .header("User-Agent", "OpenLSS syndication");
+        if (url.credentialName() != null) {
+            credentials.reveal(url.credentialName()).ifPresent(c -> builder.header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString((c.userName() + ":" + c.secret())
+                    .getBytes(StandardCharsets.UTF_8))));
+        }
+        return builder;
+    }
+
+    /** {@code http://host/live/ch.isml} + {@code Streams(x)} → {@code http://host/live/ch.isml/Streams(x)}. */
+    static URI resolve(SyndicationUrl url, String resource) {
+        String base = url.url().endsWith("/") ? url.url() : url.url() + "/";
+        return URI.create(base + resource.replace(" ", "%20"));
+    }
+
+    /** {@code host[:port]} of a peer, as connection details show it. */
+    static String host(SyndicationUrl url) {
+        URI uri = url.uri();
+        return uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+    }
+
+    /** What an HTTP status from a peer means, for the status an administrator reads. */
+    static String describe(int status) {
+        return switch (status) {
+            case 401 -> "authentication failed (HTTP 401): check the credential";
+            case 403 -> "refused (HTTP 403): the peer does not allow it";
+            case 404 -> "no such publishing point or stream (HTTP 404), or it is shut down";
+            default -> "answered HTTP " + status;
+        };
+    }
+}
