@@ -66,6 +66,10 @@ final class FeedPublisher implements Flow.Publisher<ByteBuffer>, Flow.Subscripti
                 return;
             }
             try {
+                if (!done && feed.overflowed()) {
+                    // a downstream that stopped reading asks for nothing more: fail the POST now
+                    throw new StreamFeed.Overflow("the downstream fell too far behind");
+                }
                 while (!done && demand.get() > 0) {
                     byte[] bytes = feed.next();
                     if (bytes == null) {

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
+import org.openlss.platform.ConnectionAbort;
 
 /**
  * Writes a {@link StreamFeed} to a long-lived chunked response without parking a thread: the container calls back
@@ -41,10 +42,20 @@ final class FeedWriter implements WriteListener {
         out.setWriteListener(this);
     }
 
-    /** New data for the feed: drain it unless a drain is running (which then goes round again). */
+    /**
+     * New data for the feed: drain it unless a drain is running (which then goes round again). A peer that fell too
+     * far behind is cut off here, since one that stops reading never gets to ask for more.
+     */
     void wake() {
         if (feed != null && !closed.get()) {
-            executor.execute(this::drain);
+            executor.execute(feed.overflowed() ? this::cutOff : this::drain);
+        }
+    }
+
+    private void cutOff() {
+        if (!closed.get()) {
+            ConnectionAbort.close(async.getRequest());
+            close("the downstream stopped reading: it fell too far behind");
         }
     }
 

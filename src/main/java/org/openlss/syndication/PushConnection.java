@@ -20,8 +20,6 @@ import org.openlss.stats.Destinations;
 final class PushConnection {
     private static final Logger LOG = Logger.getLogger(PushConnection.class.getName());
     static final String OUTPUT = "HTTP Push";
-    /** A downstream this many fragments behind is disconnected; it gets the last two per track on reconnect. */
-    static final int MAX_BEHIND = 300;
     private static final int RESEND_PER_TRACK = 2;
 
     private final PublishingPointPath upstream;
@@ -89,7 +87,7 @@ final class PushConnection {
         }
         FeedPublisher publisher = new FeedPublisher(http.executor());
         StreamFeed current = new StreamFeed(presentation, stream, Long.MIN_VALUE,
-                connectedBefore ? RESEND_PER_TRACK : 0, MAX_BEHIND, endOfStreamOnStop, publisher::wake);
+                connectedBefore ? RESEND_PER_TRACK : 0, http.maxBehind(), endOfStreamOnStop, publisher::wake);
         publisher.feed(current);
         feed = current;
         connectedBefore = true;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.openlss.live.FragmentRef;
 import org.openlss.live.IncomingStream;
 import org.openlss.live.LiveTrack;
@@ -25,7 +26,8 @@ import org.openlss.mp4.IngestFragment;
  * appends to a lock-free queue and wakes the consumer.
  */
 final class StreamFeed implements PresentationListener {
-    private record Item(LiveTrack track, FragmentRef ref) {
+    /** A fragment to send; {@code live} ones arrived after the feed opened and count toward the lag. */
+    private record Item(LiveTrack track, FragmentRef ref, boolean live) {
     }
 
     /** The consumer fell too far behind; it is dropped so it cannot hold the origin back. */
@@ -43,6 +45,8 @@ final class StreamFeed implements PresentationListener {
     private final boolean endOfStreamOnStop;
     private final Runnable wake;
     private final Queue<Item> arrivals = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger behind = new AtomicInteger();
+    private volatile boolean overflowed;
     private final Deque<Item> pending = new ArrayDeque<>();
     private final Map<LiveTrack, Long> lastQueued = new HashMap<>();
     private volatile boolean streamEnded;
@@ -69,7 +73,7 @@ final class StreamFeed implements PresentationListener {
             if (lastPerTrack > 0) {
                 refs = refs.subList(Math.max(0, refs.size() - lastPerTrack), refs.size());
             }
-            refs.forEach(ref -> backlog.add(new Item(track, ref)));
+            refs.forEach(ref -> backlog.add(new Item(track, ref, false)));
         }
         backlog.sort(Comparator.comparingLong(i -> i.ref().time()));
         synchronized (this) {
@@ -82,7 +86,10 @@ final class StreamFeed implements PresentationListener {
     @Override
     public void fragmentAccepted(IncomingStream from, LiveTrack track, FragmentRef ref, IngestFragment fragment) {
         if (from == stream) {
-            arrivals.add(new Item(track, ref));
+            arrivals.add(new Item(track, ref, true));
+            if (behind.incrementAndGet() > maxBehind) {
+                overflowed = true;
+            }
             wake.run();
         }
     }
@@ -118,12 +125,14 @@ final class StreamFeed implements PresentationListener {
             for (Item arrived; (arrived = arrivals.poll()) != null; ) {
                 queue(arrived);
             }
-            if (pending.size() > maxBehind) {
+            if (overflowed) {
                 finished = true;
-                throw new Overflow("the downstream is " + pending.size() + " fragments behind (limit " + maxBehind
-                        + ")");
+                throw new Overflow("the downstream fell more than " + maxBehind + " fragments behind");
             }
             item = pending.poll();
+            if (item != null && item.live()) {
+                behind.decrementAndGet();
+            }
             if (item == null) {
                 if (streamEnded || presentationEnded) {
                     finished = true;
@@ -134,6 +143,11 @@ final class StreamFeed implements PresentationListener {
         }
         byte[] bytes = item.track().read(item.ref());
         return bytes != null ? bytes : next();
+    }
+
+    /** Whether the consumer fell too far behind: it must be cut off even if it cannot take more now. */
+    boolean overflowed() {
+        return overflowed;
     }
 
     /** Whether everything was sent (or the feed was cut off). */
@@ -152,6 +166,8 @@ final class StreamFeed implements PresentationListener {
         if (last == null || item.ref().time() > last) {
             lastQueued.put(item.track(), item.ref().time());
             pending.add(item);
+        } else if (item.live()) {
+            behind.decrementAndGet();
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.openlss.syndication;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServlet;
@@ -31,8 +29,6 @@ import org.openlss.stats.Destinations;
  */
 public class StreamServingServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
-    /** A downstream this many fragments behind is dropped; it reconnects from what it has. */
-    static final int MAX_BEHIND = 600;
     static final String OUTPUT = "HTTP Pull";
 
     @Inject
@@ -41,8 +37,8 @@ public class StreamServingServlet extends HttpServlet {
     LivePresentations presentations;
     @Inject
     Destinations destinations;
-    @Resource
-    ManagedExecutorService executor;
+    @Inject
+    SyndicationHttp http;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -96,9 +92,9 @@ public class StreamServingServlet extends HttpServlet {
         String host = request.getRemoteAddr();
         String name = "Pull of " + point.path().urlPath() + "/Streams(" + stream.id() + ") by " + host;
         destinations.connection(point.path(), host, OUTPUT, stream.id(), "connected");
-        FeedWriter writer = new FeedWriter(async, response.getOutputStream(), executor, name,
+        FeedWriter writer = new FeedWriter(async, response.getOutputStream(), http.executor(), name,
                 w -> destinations.closed(point.path(), host, OUTPUT, stream.id()));
-        writer.start(new StreamFeed(presentation, stream, after, 0, MAX_BEHIND,
+        writer.start(new StreamFeed(presentation, stream, after, 0, http.maxBehind(),
                 point.settings().serverConnections().sendEndOfStreamOnStop(), writer::wake));
     }
 

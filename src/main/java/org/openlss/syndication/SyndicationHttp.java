@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import org.openlss.platform.ServerConfig;
 import org.openlss.pubpoint.SyndicationUrl;
 import org.openlss.pubpoint.credential.Credentials;
 
@@ -21,19 +22,35 @@ import org.openlss.pubpoint.credential.Credentials;
  */
 @ApplicationScoped
 public class SyndicationHttp {
+    /** Five minutes of four 2-second tracks. */
+    static final int DEFAULT_MAX_BEHIND = 600;
+
     @Resource
     ManagedExecutorService executor;
     @Resource
     ManagedScheduledExecutorService scheduler;
     @Inject
     Credentials credentials;
+    @Inject
+    ServerConfig config;
 
     private HttpClient client;
+    private int maxBehind;
 
     @PostConstruct
     void start() {
+        maxBehind = config.value("openlss.syndication.max-behind-fragments").map(Integer::parseInt)
+                .orElse(DEFAULT_MAX_BEHIND);
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
                 .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * How many fragments a downstream may fall behind before it is dropped (and reconnects): what bounds the memory
+     * and the work a peer that stops reading can cost. Key {@code openlss.syndication.max-behind-fragments}.
+     */
+    int maxBehind() {
+        return maxBehind;
     }
 
     HttpClient client() {
