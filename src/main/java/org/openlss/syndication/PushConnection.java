@@ -21,6 +21,8 @@ final class PushConnection {
     private static final Logger LOG = Logger.getLogger(PushConnection.class.getName());
     static final String OUTPUT = "HTTP Push";
     private static final int RESEND_PER_TRACK = 2;
+    /** The probe is short; the stream POST itself has no timeout, its answer comes only at its end. */
+    private static final java.time.Duration PROBE_TIMEOUT = java.time.Duration.ofSeconds(10);
 
     private final PublishingPointPath upstream;
     private final SyndicationUrl downstream;
@@ -69,7 +71,8 @@ final class PushConnection {
         if (stopped) {
             return;
         }
-        HttpRequest request = http.request(downstream, resource).POST(HttpRequest.BodyPublishers.noBody()).build();
+        HttpRequest request = http.request(downstream, resource).POST(HttpRequest.BodyPublishers.noBody())
+                .timeout(PROBE_TIMEOUT).build();
         http.client().sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
             if (failure != null) {
                 retry("unreachable: " + failure.getMessage());

@@ -67,7 +67,7 @@ public final class ServerProcess implements AutoCloseable {
             builder.environment().putAll(env);
             long t0 = System.nanoTime();
             process = builder.start();
-            awaitReady(Duration.ofSeconds(180));
+            awaitReady(Duration.ofSeconds(300));
             startTime = Duration.ofNanos(System.nanoTime() - t0);
             System.out.printf("[ServerProcess] %s ready on port %d in %.1f s%n", dataDir.getFileName(), port,
                     startTime.toMillis() / 1000.0);
@@ -85,7 +85,7 @@ public final class ServerProcess implements AutoCloseable {
             }
             try {
                 HttpResponse<String> r = client.send(HttpRequest.newBuilder(base().resolve("/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains("UP")) {
                     return;
                 }
@@ -95,7 +95,7 @@ public final class ServerProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            sleep(200);
+            sleep(500);
         }
         throw new IllegalStateException("the server was not ready within " + timeout + "; see " + log);
     }
