@@ -15,26 +15,34 @@ import java.util.logging.Logger;
  */
 public final class ConnectionAbort {
     private static final Logger LOG = Logger.getLogger(ConnectionAbort.class.getName());
-    private static final String[][] PATHS = {
-        // Payara: RequestFacade -> catalina Request -> grizzly Request -> FilterChainContext -> Connection
-        {"getUnwrappedCoyoteRequest", "getCoyoteRequest", "getContext", "getConnection", "closeSilently"},
-        // WildFly: HttpServletRequestImpl -> HttpServerExchange -> ServerConnection
-        {"getExchange", "getConnection", "close"},
-    };
+    /** Payara: RequestFacade -> catalina Request -> grizzly Request -> FilterChainContext -> Connection. */
+    private static final String[] GRIZZLY = {"getUnwrappedCoyoteRequest", "getCoyoteRequest", "getContext",
+        "getConnection"};
+    /** WildFly: HttpServletRequestImpl -> HttpServerExchange -> ServerConnection (whose close is immediate). */
+    private static final String[] UNDERTOW = {"getExchange", "getConnection", "close"};
 
     private ConnectionAbort() {
     }
 
-    /** Closes the connection of {@code request}; false when the container offers no known way. */
+    /** Closes the connection of {@code request} once what was written is sent (an answer to a refused upload). */
     public static boolean close(ServletRequest request) {
+        return close(request, "closeSilently");
+    }
+
+    /** Drops the connection now, discarding unsent output: for a peer that stopped reading. */
+    public static boolean terminate(ServletRequest request) {
+        return close(request, "terminateSilently");
+    }
+
+    private static boolean close(ServletRequest request, String grizzlyClose) {
         Object target = request;
         while (target instanceof ServletRequestWrapper wrapper) {
             target = wrapper.getRequest();
         }
-        for (String[] path : PATHS) {
-            if (follow(target, path)) {
-                return true;
-            }
+        String[] grizzly = java.util.Arrays.copyOf(GRIZZLY, GRIZZLY.length + 1);
+        grizzly[GRIZZLY.length] = grizzlyClose;
+        if (follow(target, grizzly) || follow(target, UNDERTOW)) {
+            return true;
         }
         LOG.fine("no way known to close the connection of a " + target.getClass().getName());
         return false;

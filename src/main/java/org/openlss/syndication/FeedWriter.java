@@ -54,7 +54,7 @@ final class FeedWriter implements WriteListener {
 
     private void cutOff() {
         if (!closed.get()) {
-            ConnectionAbort.close(async.getRequest());
+            ConnectionAbort.terminate(async.getRequest());
             close("the downstream stopped reading: it fell too far behind");
         }
     }

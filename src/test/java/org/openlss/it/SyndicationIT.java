@@ -182,13 +182,13 @@ class SyndicationIT {
                     ServerProcess.sleep(12_000);
                     int later = onOrigin.videoChunks("slow/origin.isml");
                     assertTrue(later >= atStart + 4, "ingest kept its real-time pace: " + atStart + " -> " + later);
-                    LiveEvents.await(Duration.ofSeconds(120), "the non-reading puller cut off at its lag limit",
-                            () -> closedByPeer(puller));
+                    // watch the origin, not the socket: reading would make the peer a reader
+                    LiveEvents.await(Duration.ofSeconds(150), "the non-reading puller cut off at its lag limit",
+                            () -> !origin.logLines("slow/origin.isml/Streams(stream1) by").isEmpty());
+                    assertTrue(closedByPeer(puller), "the connection was closed");
                 }
                 assertTrue(onOrigin.admin().get("slow/origin.isml/state", ManagementApiIT.JSON).body()
                         .contains("\"value\":\"Started\""));
-                List<String> cut = origin.logLines("fell too far behind");
-                assertTrue(!cut.isEmpty(), "the origin logged why it dropped the peer");
                 encoder.stop();
             }
             acceptForever.cancel(true);
@@ -302,7 +302,7 @@ class SyndicationIT {
     /** Whether the server closed the connection (reads drain what was sent before the close). */
     private static boolean closedByPeer(Socket socket) {
         try {
-            socket.setSoTimeout(200);
+            socket.setSoTimeout(5000);
             InputStream in = socket.getInputStream();
             byte[] buffer = new byte[1 << 16];
             for (int i = 0; i < 2000; i++) {
