@@ -94,7 +94,8 @@ public final class OnDemandServerManifest {
 
     /**
      * Every track in manifest order, described from its params and its file's moov ({@code moovOf} gives it per src);
-     * the errors are those of {@link TrackDescriptions#describe}.
+     * the tracks of a file without a moov ({@code moovOf} gives null: missing, or cut short before any fragment) are
+     * left out. The errors are those of {@link TrackDescriptions#describe}.
      */
     public List<Track> describe(Function<String, MovieHeader> moovOf) {
         Map<String, List<SmilTrack>> byFile = new LinkedHashMap<>();
@@ -102,13 +103,19 @@ public final class OnDemandServerManifest {
             byFile.computeIfAbsent(sources.get(i), s -> new ArrayList<>()).add(tracks.get(i));
         }
         Map<String, List<TrackDescription>> described = new LinkedHashMap<>();
-        byFile.forEach((src, smil) -> described.put(src,
-                TrackDescriptions.describe(LiveServerManifest.of(smil), moovOf.apply(src))));
+        byFile.forEach((src, smil) -> {
+            MovieHeader moov = moovOf.apply(src);
+            if (moov != null) {
+                described.put(src, TrackDescriptions.describe(LiveServerManifest.of(smil), moov));
+            }
+        });
         Map<String, Integer> next = new LinkedHashMap<>();
         List<Track> result = new ArrayList<>(tracks.size());
         for (String src : sources) {
             int at = next.merge(src, 1, Integer::sum) - 1;
-            result.add(new Track(src, described.get(src).get(at)));
+            if (described.containsKey(src)) {
+                result.add(new Track(src, described.get(src).get(at)));
+            }
         }
         return result;
     }
