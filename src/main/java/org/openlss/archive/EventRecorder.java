@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.openlss.live.IncomingStream;
 import org.openlss.live.LiveTrack;
 import org.openlss.live.TrackKey;
@@ -59,9 +60,7 @@ final class EventRecorder {
         this.eventFolder = state.containsKey("folder") ? Path.of(state.getProperty("folder")) : null;
         this.savedOrigin = Long.parseLong(state.getProperty("origin", "-1"));
         this.segments = new Segments(segmentLength, savedOrigin);
-        if (eventFolder != null) {
-            latest = eventFolder;
-        }
+        this.latest = eventFolder == null || !segments.segmented() ? eventFolder : newestSegment(eventFolder);
     }
 
     /** The event's folder, null before its first fragment. */
@@ -153,11 +152,7 @@ final class EventRecorder {
         for (int n = 2; Files.exists(folder); n++) {
             folder = parent.resolve(name + "-" + n); // never mix two events in one folder
         }
-        try {
-            DurableFiles.createFolders(folder);
-        } catch (IOException e) {
-            throw new IOException("cannot create the archive folder " + folder + " (" + IoReasons.of(e) + ")", e);
-        }
+        DurableFiles.createFolders(folder);
         eventFolder = folder;
         latest = folder;
         saveState();
@@ -211,6 +206,15 @@ final class EventRecorder {
         state.store(text, "archive of this event");
         DurableFiles.replace(stateFile, text.toString().getBytes(StandardCharsets.UTF_8));
         savedOrigin = segments.origin();
+    }
+
+    private static Path newestSegment(Path eventFolder) {
+        try (Stream<Path> folders = Files.list(eventFolder)) {
+            return folders.filter(f -> f.getFileName().toString().startsWith("Segment")).max(Path::compareTo)
+                    .orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static Properties loadState(Path file) {
