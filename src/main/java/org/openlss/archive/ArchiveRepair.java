@@ -1,10 +1,8 @@
 package org.openlss.archive;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
 import org.openlss.mp4.OnDemandServerManifest;
@@ -40,12 +38,8 @@ final class ArchiveRepair {
             }
             for (String src : OnDemandServerManifest.parse(Files.readAllBytes(ism)).sources()) {
                 Path file = ism.resolveSibling(src);
-                if (ArchiveNames.isFileName(src) && Files.isRegularFile(file)) {
-                    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-                        if (ArchivedFile.mfraSize(channel) < 0) {
-                            return true;
-                        }
-                    }
+                if (ArchiveNames.isFileName(src) && Files.isRegularFile(file) && !ArchivedFile.hasIndex(file)) {
+                    return true;
                 }
             }
             return false;

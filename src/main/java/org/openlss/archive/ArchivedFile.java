@@ -35,10 +35,13 @@ final class ArchivedFile {
         this.indexed = indexed;
     }
 
-    /** Reads the index of {@code path}; null when the file has no complete {@code moov} yet. */
-    static ArchivedFile read(Path path) throws IOException {
+    /**
+     * Reads the index of {@code path}: from its {@code mfra} when {@code fromIndex} (and it has a usable one), else by
+     * scanning. Null when the file has no complete {@code moov} yet.
+     */
+    static ArchivedFile read(Path path, boolean fromIndex) throws IOException {
         try (FileChannel file = FileChannel.open(path, StandardOpenOption.READ)) {
-            long mfraSize = mfraSize(file);
+            long mfraSize = fromIndex ? mfraSize(file) : -1;
             if (mfraSize > 0) {
                 try {
                     return fromMfra(file, file.size() - mfraSize, mfraSize);
@@ -71,6 +74,13 @@ final class ArchivedFile {
     /** The fragments of a track, null when the file has none of it. */
     TrackFragments track(int trackId) {
         return tracks.get(trackId);
+    }
+
+    /** Whether {@code path} ends with its index (an {@code mfro} naming an {@code mfra}): it was completed. */
+    static boolean hasIndex(Path path) throws IOException {
+        try (FileChannel file = FileChannel.open(path, StandardOpenOption.READ)) {
+            return mfraSize(file) > 0;
+        }
     }
 
     /** Size of the {@code mfra} the file's last 16 bytes (an {@code mfro}) announce, or -1 when it has none. */

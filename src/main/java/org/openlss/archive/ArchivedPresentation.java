@@ -3,11 +3,13 @@ package org.openlss.archive;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openlss.live.Timeline;
@@ -50,38 +52,48 @@ final class ArchivedPresentation {
         this.complete = complete;
     }
 
-    /** Loads the presentation whose server manifest is {@code ism}. */
+    /**
+     * Loads the presentation whose server manifest is {@code ism}. Its files must be plain files beside it: a file
+     * name that is a path, or a symbolic link, is not followed (it could lead out of the archive).
+     */
     static ArchivedPresentation load(Path ism) throws IOException {
         Path dir = ism.getParent();
         OnDemandServerManifest server = OnDemandServerManifest.parse(readSmall(ism));
-        Map<String, ArchivedFile> files = new HashMap<>();
-        boolean allIndexed = true;
+        String clientName = server.clientManifest();
+        Path client = dir.resolve(clientName != null && ArchiveNames.isFileName(clientName) ? clientName
+                : ArchiveRepair.name(ism) + ArchiveNames.CLIENT_MANIFEST);
+        Map<String, Path> media = new LinkedHashMap<>();
         for (String src : server.sources()) {
             Path file = ArchiveNames.isFileName(src) ? dir.resolve(src) : null;
-            ArchivedFile read = file != null && Files.isRegularFile(file) ? ArchivedFile.read(file) : null;
+            if (file != null && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                media.put(src, file);
+            }
+        }
+        boolean complete = Files.isRegularFile(client, LinkOption.NOFOLLOW_LINKS);
+        for (Path file : media.values()) {
+            complete &= ArchivedFile.hasIndex(file);
+        }
+        Map<String, ArchivedFile> files = new HashMap<>();
+        for (Map.Entry<String, Path> file : media.entrySet()) {
+            ArchivedFile read = ArchivedFile.read(file.getValue(), complete);
             if (read != null) {
-                files.put(src, read);
-                allIndexed &= read.indexed();
+                files.put(file.getKey(), read);
             }
         }
         List<OnDemandServerManifest.Track> tracks = server.describe(src -> files.containsKey(src)
                 ? files.get(src).movieHeader() : null);
         List<Level> levels = new ArrayList<>(tracks.size());
+        Map<String, Timeline> timelines = new HashMap<>();
         for (OnDemandServerManifest.Track track : tracks) {
             ArchivedFile file = files.get(track.src());
-            TrackFragments fragments = file.track(track.description().trackId());
+            int trackId = track.description().trackId();
+            TrackFragments fragments = file.track(trackId) == null ? new TrackFragments() : file.track(trackId);
             levels.add(new Level(ArchivedStreams.key(track.description()), track.description(),
-                    dir.resolve(track.src()), file.movieHeader().track(track.description().trackId()).defaults(),
-                    fragments == null ? new TrackFragments() : fragments));
+                    media.get(track.src()), file.movieHeader().track(trackId).defaults(), fragments));
+            timelines.put(track.src() + "#" + trackId, fragments.timeline());
         }
-        String clientName = server.clientManifest();
-        Path client = clientName != null && ArchiveNames.isFileName(clientName) ? dir.resolve(clientName) : null;
-        if (allIndexed && client != null && Files.isRegularFile(client)) {
+        if (complete) {
             return new ArchivedPresentation(levels, readSmall(client), true);
-        }
-        Map<String, Timeline> timelines = new HashMap<>();
-        for (Level level : levels) {
-            timelines.put(level.file().getFileName() + "#" + level.description().trackId(), level.fragments().timeline());
         }
         Timeline none = new Timeline(new long[0], new long[0]);
         byte[] built = ClientManifest.writeStreams(ArchivedStreams.of(tracks,
