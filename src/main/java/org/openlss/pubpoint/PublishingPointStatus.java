@@ -5,11 +5,13 @@ import java.util.List;
 
 /**
  * Status per behaviour as the IIS "Live Smooth Streaming Publishing Points" page shows it, plus the enabled options.
- * A behaviour that failed at run time (e.g. archiving to a full disk) is reported through {@code archiveError}.
+ * A behaviour that failed at run time (e.g. archiving to a full disk) is reported through {@code archiveError}; where
+ * the archive goes ({@code archivePath}) and the URL that plays it on demand ({@code archiveUrl}) are null until known.
  */
 public record PublishingPointStatus(PublishingPointState state, BehaviourStatus sourcing, BehaviourStatus archive,
                                     BehaviourStatus clientDvr, BehaviourStatus serverDistribution,
-                                    List<String> enabledOptions, String archiveError) {
+                                    List<String> enabledOptions, String archiveError, String archivePath,
+                                    String archiveUrl) {
     public static final String APPLE_HLS = "Apple HTTP Live Streaming";
     public static final String ARCHIVING = "Archiving";
     public static final String CLIENT_DVR = "Client DVR";
@@ -41,7 +43,14 @@ public record PublishingPointStatus(PublishingPointState state, BehaviourStatus 
         BehaviourStatus dvr = !settings.clientConnections().enabled() ? BehaviourStatus.Disabled
                 : state == PublishingPointState.Stopped ? BehaviourStatus.Started : sourcing;
         BehaviourStatus distribution = settings.serverDistribution() ? sourcing : BehaviourStatus.Disabled;
-        return new PublishingPointStatus(state, sourcing, archive, dvr, distribution, List.copyOf(options), archiveError);
+        return new PublishingPointStatus(state, sourcing, archive, dvr, distribution, List.copyOf(options), archiveError,
+                null, null);
+    }
+
+    /** This status with where the archive goes and its on-demand URL. */
+    public PublishingPointStatus withArchive(String path, String url) {
+        return new PublishingPointStatus(state, sourcing, archive, clientDvr, serverDistribution, enabledOptions,
+                archiveError, path, url);
     }
 
     private static BehaviourStatus running(PublishingPointState state) {

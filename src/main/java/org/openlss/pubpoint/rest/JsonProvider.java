@@ -207,6 +207,8 @@ public class JsonProvider implements MessageBodyWriter<ManagementDocument> {
         g.writeEnd();
         SettingsJson.nullable(g, "errorMessage", point.lastError());
         SettingsJson.nullable(g, "archiveError", s.archiveError());
+        SettingsJson.nullable(g, "archivePath", s.archivePath());
+        SettingsJson.nullable(g, "archiveUrl", s.archiveUrl());
         g.writeEnd();
     }
 }

@@ -49,6 +49,12 @@ final class StatusXml {
         if (status.archiveError() != null) {
             SettingsXml.element(w, "ArchiveError", status.archiveError());
         }
+        if (status.archivePath() != null) {
+            SettingsXml.element(w, "ArchivePath", status.archivePath());
+        }
+        if (status.archiveUrl() != null) {
+            SettingsXml.element(w, "ArchiveUrl", status.archiveUrl());
+        }
         w.writeEndElement();
     }
 
