@@ -29,6 +29,7 @@ final class ArchiveQueue {
     interface Outcome {
         void failed(String message);
 
+        /** A batch archived fragments without a failure: archiving works (again). */
         void succeeded();
     }
 
@@ -43,6 +44,8 @@ final class ArchiveQueue {
     private final AtomicLong pendingBytes = new AtomicLong();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile boolean closed;
+    /** Whether the batch running now archived a fragment; only the draining task touches it. */
+    private boolean wroteFragments;
 
     ArchiveQueue(Executor executor, EventRecorder recorder, Outcome outcome, long maxBytes) {
         this.executor = executor;
@@ -98,6 +101,7 @@ final class ArchiveQueue {
     private void drain() {
         try {
             synchronized (recorder) {
+                wroteFragments = false;
                 String failure = runQueued();
                 try {
                     recorder.sync();
@@ -106,8 +110,8 @@ final class ArchiveQueue {
                 }
                 if (failure != null) {
                     outcome.failed(failure);
-                } else {
-                    outcome.succeeded();
+                } else if (wroteFragments) {
+                    outcome.succeeded(); // only writing proves it: closing an empty event does not
                 }
             }
         } finally {
@@ -125,6 +129,7 @@ final class ArchiveQueue {
             pendingBytes.addAndGet(-item.bytes());
             try {
                 item.task().run(recorder);
+                wroteFragments |= item.bytes() > 0;
             } catch (IOException e) {
                 failure = failure != null ? failure : message(e);
             } catch (RuntimeException e) {

@@ -115,10 +115,10 @@ public class Archives implements StatisticsContributor {
         });
     }
 
+    /** A point shut down has no event to archive (its last archive error stays visible until archiving works again). */
     void onStateChanged(@Observes PublishingPointStateChanged change) {
         if (change.newState() == PublishingPointState.Idle) {
             running.remove(change.point().path());
-            errors.archiveRecovered(change.point().path());
         }
     }
 
