@@ -40,10 +40,11 @@ final class ArchiveNames {
         return String.format(Locale.ROOT, "Segment%04d", segment + 1);
     }
 
-    /** {@code <stream id>.ismv}, or {@code .isma} for a stream without video. */
+    /** {@code <stream id>.isma} for an audio-only stream, else {@code .ismv}. */
     static String streamFile(String streamId, IngestHeader header) {
-        boolean video = header.tracks().stream().anyMatch(t -> t.type() == TrackType.VIDEO);
-        return safe(streamId) + (video ? ".ismv" : ".isma");
+        boolean audioOnly = !header.tracks().isEmpty()
+                && header.tracks().stream().allMatch(t -> t.type() == TrackType.AUDIO);
+        return safe(streamId) + (audioOnly ? ".isma" : ".ismv");
     }
 
     /** Whether {@code name} names a file inside a folder, not a path that leads elsewhere. */

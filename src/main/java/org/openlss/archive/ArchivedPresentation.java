@@ -145,12 +145,15 @@ final class ArchivedPresentation {
             throw BoxFormatException.malformed("no moof and mdat at the offset the index gives for " + time);
         }
         byte[] moof = Arrays.copyOf(stored, moofSize);
-        byte[] mdat = Arrays.copyOfRange(stored, moofSize, stored.length);
         return switch (noun) {
-            case Fragments -> FragmentRewriter.fragment(moof, mdat, null);
+            // our archive files hold fragments without tfrf or free already: then they are served as stored
+            case Fragments -> FragmentRewriter.moofSize(moof, null) == moofSize ? stored
+                    : FragmentRewriter.fragment(moof, Arrays.copyOfRange(stored, moofSize, stored.length), null);
             case FragmentInfo -> FragmentRewriter.moof(moof, null);
-            case RawFragments -> Arrays.copyOfRange(mdat, Bytes.u32(mdat, 0) == 1 ? 16 : 8, mdat.length);
-            case KeyFrames -> KeyFrameFragment.build(moof, mdat, level.defaults(), null);
+            case RawFragments -> Arrays.copyOfRange(stored,
+                    moofSize + (Bytes.u32(stored, moofSize) == 1 ? 16 : 8), stored.length);
+            case KeyFrames -> KeyFrameFragment.build(moof, Arrays.copyOfRange(stored, moofSize, stored.length),
+                    level.defaults(), null);
         };
     }
 

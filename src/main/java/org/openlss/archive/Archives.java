@@ -10,6 +10,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashSet;
@@ -145,6 +148,9 @@ public class Archives implements StatisticsContributor {
             } catch (IOException e) {
                 LOG.warning("Cannot look for archives to repair under " + root + ": " + IoReasons.of(e));
                 continue;
+            } catch (UncheckedIOException e) {
+                LOG.warning("Cannot look for archives to repair under " + root + ": " + IoReasons.of(e.getCause()));
+                continue;
             }
             for (Path ism : unfinished) {
                 if (!claims.tryClaim(ism.getParent())) {
@@ -209,10 +215,15 @@ public class Archives implements StatisticsContributor {
         if (latest == null || !latest.startsWith(root)) {
             return null; // an archive path outside the root is not served
         }
-        StringBuilder url = new StringBuilder("/archive");
-        root.relativize(latest).forEach(segment -> url.append('/').append(segment));
-        return url.append('/').append(queue.recorder().presentationName()).append(ArchiveNames.SERVER_MANIFEST)
-                .append("/Manifest").toString();
+        StringBuilder path = new StringBuilder("/archive");
+        root.relativize(latest).forEach(segment -> path.append('/').append(segment));
+        path.append('/').append(queue.recorder().presentationName()).append(ArchiveNames.SERVER_MANIFEST)
+                .append("/Manifest");
+        try {
+            return new URI(null, null, path.toString(), null).toASCIIString(); // a custom folder may need escapes
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     @Override
