@@ -38,7 +38,7 @@ final class EventRecorder {
     private final TreeMap<Integer, Open> open = new TreeMap<>();
     private volatile Path eventFolder;
     private volatile Path latest;
-    private long savedOrigin = -1;
+    private long savedOrigin;
 
     private record Open(PresentationWriter writer, Set<TrackKey> keys) {
     }
