@@ -52,6 +52,11 @@ public final class LiveServerManifest {
         return new LiveServerManifest(meta, tracks);
     }
 
+    /** A manifest of {@code tracks} alone: the tracks of one media file of an on-demand server manifest. */
+    static LiveServerManifest of(List<SmilTrack> tracks) {
+        return new LiveServerManifest(Map.of(), tracks);
+    }
+
     /** {@code head/meta} name → content, e.g. {@code creator}. */
     public Map<String, String> meta() {
         return meta;
@@ -78,15 +83,19 @@ public final class LiveServerManifest {
             out.writeStartElement("body");
             out.writeStartElement("switch");
             for (TrackDescription track : tracks) {
-                writeTrack(out, track);
+                writeTrack(out, track, null);
             }
             out.writeEndElement();
             out.writeEndElement();
         });
     }
 
-    private static void writeTrack(XMLStreamWriter out, TrackDescription track) throws XMLStreamException {
+    /** One track element; {@code src} (the media file, on-demand server manifests only) may be null. */
+    static void writeTrack(XMLStreamWriter out, TrackDescription track, String src) throws XMLStreamException {
         out.writeStartElement(track.type().smilElement());
+        if (src != null) {
+            out.writeAttribute("src", src);
+        }
         out.writeAttribute("systemBitrate", Long.toString(track.bitrate()));
         if (track.language() != null) {
             out.writeAttribute("systemLanguage", track.language());

@@ -7,12 +7,13 @@ import java.util.List;
  * Status per behaviour as the IIS "Live Smooth Streaming Publishing Points" page shows it, plus the enabled options.
  * Behaviours that failed at run time without stopping the point carry their error: archiving to a full disk
  * ({@code archiveError}), pulling from an upstream that refuses ({@code sourcingError}), pushing to a downstream that
- * refuses ({@code distributionError}).
+ * refuses ({@code distributionError}). Where the archive goes ({@code archivePath}) and the URL that plays it on demand
+ * ({@code archiveUrl}) are null until known.
  */
 public record PublishingPointStatus(PublishingPointState state, BehaviourStatus sourcing, BehaviourStatus archive,
                                     BehaviourStatus clientDvr, BehaviourStatus serverDistribution,
                                     List<String> enabledOptions, String archiveError, String sourcingError,
-                                    String distributionError) {
+                                    String distributionError, String archivePath, String archiveUrl) {
     public static final String APPLE_HLS = "Apple HTTP Live Streaming";
     public static final String ARCHIVING = "Archiving";
     public static final String CLIENT_DVR = "Client DVR";
@@ -50,7 +51,13 @@ public record PublishingPointStatus(PublishingPointState state, BehaviourStatus 
                 : state == PublishingPointState.Stopped ? BehaviourStatus.Started : sourcing;
         BehaviourStatus distribution = settings.serverDistribution() ? sourcing : BehaviourStatus.Disabled;
         return new PublishingPointStatus(state, sourcing, archive, dvr, distribution, List.copyOf(options), archiveError,
-                sourcingError, distributionError);
+                sourcingError, distributionError, null, null);
+    }
+
+    /** This status with where the archive goes and its on-demand URL. */
+    public PublishingPointStatus withArchive(String path, String url) {
+        return new PublishingPointStatus(state, sourcing, archive, clientDvr, serverDistribution, enabledOptions,
+                archiveError, sourcingError, distributionError, path, url);
     }
 
     private static BehaviourStatus running(PublishingPointState state) {

@@ -1,13 +1,11 @@
 package org.openlss.smooth;
 
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import org.openlss.live.LiveTrack;
 import org.openlss.live.StreamIndex;
 import org.openlss.live.Timeline;
 import org.openlss.mp4.TrackDescription;
@@ -15,8 +13,9 @@ import org.openlss.mp4.TrackType;
 
 /**
  * Writes the Smooth Streaming client manifest ({@code SmoothStreamingMedia}) of a live presentation: live while the
- * event runs, on-demand shaped once it ended (players then play to the end instead of waiting at a live edge). Every
- * attribute dash.js needs is present (smooth-client.md §2.3, §6.1); streams without fragments yet are left out.
+ * event runs, on-demand shaped once it ended (players then play to the end instead of waiting at a live edge); and the
+ * on-demand manifest of an archived presentation ({@code .ismc}). Every attribute dash.js needs is present
+ * (smooth-client.md §2.3, §6.1); streams without fragments yet are left out.
  */
 public final class ClientManifest {
     public static final long TIMESCALE = 10_000_000L;
@@ -34,15 +33,15 @@ public final class ClientManifest {
     private ClientManifest() {
     }
 
-    /** The manifest, or null when no stream has a fragment yet (clients get 404, as from IIS). */
+    /** The manifest of a live presentation, or null when no stream has a fragment yet (clients get 404, as from IIS). */
     public static byte[] write(List<StreamIndex> streams, Options options) {
-        List<Listed> listed = new ArrayList<>();
-        for (StreamIndex stream : streams) {
-            Timeline timeline = stream.listed();
-            if (!timeline.isEmpty() && !stream.levels().isEmpty()) {
-                listed.add(new Listed(stream, timeline));
-            }
-        }
+        return writeStreams(streams.stream().map(ManifestStream::listed).toList(), options);
+    }
+
+    /** The manifest of {@code streams} (live or archived), or null when none has a fragment. */
+    public static byte[] writeStreams(List<ManifestStream> streams, Options options) {
+        List<ManifestStream> listed = streams.stream()
+                .filter(s -> !s.timeline().isEmpty() && !s.levels().isEmpty()).toList();
         if (listed.isEmpty()) {
             return null;
         }
@@ -63,8 +62,8 @@ public final class ClientManifest {
                 w.writeAttribute("CanSeek", "TRUE");
                 w.writeAttribute("CanPause", "TRUE");
             }
-            for (Listed l : listed) {
-                streamIndex(w, l.stream(), l.timeline(), options.repeatRuns());
+            for (ManifestStream stream : listed) {
+                streamIndex(w, stream, options.repeatRuns());
             }
             w.writeEndElement();
             w.writeEndDocument();
@@ -75,24 +74,21 @@ public final class ClientManifest {
         return out.toByteArray();
     }
 
-    private record Listed(StreamIndex stream, Timeline timeline) {
-    }
-
     /** Length of the longest listed stream, in the manifest timescale. */
-    private static long duration(List<Listed> listed) {
+    private static long duration(List<ManifestStream> listed) {
         long longest = 0;
-        for (Listed l : listed) {
-            Timeline t = l.timeline();
+        for (ManifestStream stream : listed) {
+            Timeline t = stream.timeline();
             long ticks = t.end() - t.times()[0];
-            long scale = l.stream().timescale();
+            long scale = stream.timescale();
             longest = Math.max(longest, ticks / scale * TIMESCALE + ticks % scale * TIMESCALE / scale);
         }
         return longest;
     }
 
-    private static void streamIndex(XMLStreamWriter w, StreamIndex stream, Timeline timeline, boolean runs)
-            throws XMLStreamException {
-        List<LiveTrack> levels = stream.levels();
+    private static void streamIndex(XMLStreamWriter w, ManifestStream stream, boolean runs) throws XMLStreamException {
+        List<ManifestStream.Level> levels = stream.levels();
+        Timeline timeline = stream.timeline();
         TrackDescription first = levels.get(0).description();
         boolean custom = levels.stream().anyMatch(l -> !l.key().customAttributes().isEmpty());
         w.writeStartElement("StreamIndex");
@@ -134,7 +130,7 @@ public final class ClientManifest {
         return value > 0 ? value : width ? d.maxWidth() : d.maxHeight();
     }
 
-    private static void qualityLevel(XMLStreamWriter w, int index, LiveTrack level) throws XMLStreamException {
+    private static void qualityLevel(XMLStreamWriter w, int index, ManifestStream.Level level) throws XMLStreamException {
         TrackDescription d = level.description();
         w.writeStartElement("QualityLevel");
         w.writeAttribute("Index", String.valueOf(index));

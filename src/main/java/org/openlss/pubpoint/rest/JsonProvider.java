@@ -209,6 +209,8 @@ public class JsonProvider implements MessageBodyWriter<ManagementDocument> {
         SettingsJson.nullable(g, "archiveError", s.archiveError());
         SettingsJson.nullable(g, "sourcingError", s.sourcingError());
         SettingsJson.nullable(g, "distributionError", s.distributionError());
+        SettingsJson.nullable(g, "archivePath", s.archivePath());
+        SettingsJson.nullable(g, "archiveUrl", s.archiveUrl());
         g.writeEnd();
     }
 }

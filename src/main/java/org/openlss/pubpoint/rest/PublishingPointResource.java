@@ -21,6 +21,7 @@ import org.openlss.pubpoint.PublishingPoint;
 import org.openlss.pubpoint.PublishingPointPath;
 import org.openlss.pubpoint.PublishingPointSettings;
 import org.openlss.pubpoint.PublishingPointState;
+import org.openlss.pubpoint.PublishingPointStatistics;
 import org.openlss.pubpoint.PublishingPoints;
 import org.openlss.pubpoint.StatisticsSource;
 import org.openlss.pubpoint.rest.ManagementDocument.SettingsEntry;
@@ -70,11 +71,15 @@ public class PublishingPointResource {
         return Response.ok().build();
     }
 
+    /** With the archive's folder and on-demand URL, as the statistics give them, beside the Archive status. */
     @GET
     @Path("state")
     public StateEntry state(@PathParam("path") String path) {
         PublishingPoint point = point(path);
-        return new StateEntry(point, errors.status(point), Sites.root(uri));
+        PublishingPointStatistics figures = point.state() == PublishingPointState.Idle
+                ? PublishingPointStatistics.EMPTY : statistics.statistics(point);
+        return new StateEntry(point, errors.status(point).withArchive(figures.archivePath(), figures.archiveUrl()),
+                Sites.root(uri));
     }
 
     @PUT

@@ -55,6 +55,12 @@ final class StatusXml {
         if (status.distributionError() != null) {
             SettingsXml.element(w, "DistributionError", status.distributionError());
         }
+        if (status.archivePath() != null) {
+            SettingsXml.element(w, "ArchivePath", status.archivePath());
+        }
+        if (status.archiveUrl() != null) {
+            SettingsXml.element(w, "ArchiveUrl", status.archiveUrl());
+        }
         w.writeEndElement();
     }
 

@@ -1,0 +1,166 @@
+package org.openlss.archive;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openlss.live.Timeline;
+import org.openlss.live.TrackKey;
+import org.openlss.mp4.BoxFormatException;
+import org.openlss.mp4.BoxLimits;
+import org.openlss.mp4.BoxTypes;
+import org.openlss.mp4.Bytes;
+import org.openlss.mp4.FragmentRewriter;
+import org.openlss.mp4.KeyFrameFragment;
+import org.openlss.mp4.OnDemandServerManifest;
+import org.openlss.mp4.TrackDescription;
+import org.openlss.mp4.TrackExtends;
+import org.openlss.smooth.ClientManifest;
+import org.openlss.smooth.SmoothUrl;
+
+/**
+ * An archived presentation served as IIS served on-demand Smooth Streaming: the {@code .ism} says which file and
+ * track holds each quality level, the {@code .ismc} is the manifest, each file's {@code mfra} finds fragments. An
+ * archive still being written (or not yet repaired after a crash) has no {@code .ismc}: its files are scanned and the
+ * manifest is built from what they hold so far. Read-only and immutable; load it again when the files change.
+ */
+final class ArchivedPresentation {
+    /** A manifest larger than this is not one we wrote. */
+    private static final int MAX_MANIFEST = 16 << 20;
+    private static final long MAX_FRAGMENT = (long) BoxLimits.DEFAULTS.moof() + BoxLimits.DEFAULTS.mdat();
+
+    /** A quality level: where its fragments are. */
+    record Level(TrackKey key, TrackDescription description, Path file, TrackExtends defaults,
+                 TrackFragments fragments) {
+    }
+
+    private final List<Level> levels;
+    private final byte[] manifest;
+    private final boolean complete;
+
+    private ArchivedPresentation(List<Level> levels, byte[] manifest, boolean complete) {
+        this.levels = levels;
+        this.manifest = manifest;
+        this.complete = complete;
+    }
+
+    /**
+     * Loads the presentation whose server manifest is {@code ism}. Its files must be plain files beside it: a file
+     * name that is a path, or a symbolic link, is not followed (it could lead out of the archive).
+     */
+    static ArchivedPresentation load(Path ism) throws IOException {
+        Path dir = ism.getParent();
+        OnDemandServerManifest server = OnDemandServerManifest.parse(readSmall(ism));
+        String clientName = server.clientManifest();
+        Path client = dir.resolve(clientName != null && ArchiveNames.isFileName(clientName) ? clientName
+                : ArchiveRepair.name(ism) + ArchiveNames.CLIENT_MANIFEST);
+        Map<String, Path> media = new LinkedHashMap<>();
+        for (String src : server.sources()) {
+            Path file = ArchiveNames.isFileName(src) ? dir.resolve(src) : null;
+            if (file != null && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                media.put(src, file);
+            }
+        }
+        boolean complete = Files.isRegularFile(client, LinkOption.NOFOLLOW_LINKS);
+        for (Path file : media.values()) {
+            complete &= ArchivedFile.hasIndex(file);
+        }
+        Map<String, ArchivedFile> files = new HashMap<>();
+        for (Map.Entry<String, Path> file : media.entrySet()) {
+            ArchivedFile read = ArchivedFile.read(file.getValue(), complete);
+            if (read != null) {
+                files.put(file.getKey(), read);
+            }
+        }
+        List<OnDemandServerManifest.Track> tracks = server.describe(src -> files.containsKey(src)
+                ? files.get(src).movieHeader() : null);
+        List<Level> levels = new ArrayList<>(tracks.size());
+        Map<String, Timeline> timelines = new HashMap<>();
+        for (OnDemandServerManifest.Track track : tracks) {
+            ArchivedFile file = files.get(track.src());
+            int trackId = track.description().trackId();
+            TrackFragments fragments = file.track(trackId) == null ? new TrackFragments() : file.track(trackId);
+            levels.add(new Level(ArchivedStreams.key(track.description()), track.description(),
+                    media.get(track.src()), file.movieHeader().track(trackId).defaults(), fragments));
+            timelines.put(track.src() + "#" + trackId, fragments.timeline());
+        }
+        if (complete) {
+            return new ArchivedPresentation(levels, readSmall(client), true);
+        }
+        Timeline none = new Timeline(new long[0], new long[0]);
+        byte[] built = ClientManifest.writeStreams(ArchivedStreams.of(tracks,
+                (src, trackId) -> timelines.getOrDefault(src + "#" + trackId, none)), PresentationWriter.ON_DEMAND);
+        return new ArchivedPresentation(levels, built, false);
+    }
+
+    /** The client manifest; null while no fragment is archived yet. */
+    byte[] manifest() {
+        return manifest;
+    }
+
+    /** Whether every file is indexed and the client manifest written: nothing will change any more. */
+    boolean complete() {
+        return complete;
+    }
+
+    /** The level clients address as {@code QualityLevels(bitrate[,attributes])/...(name=...)}, or null. */
+    Level level(String streamName, long bitrate, Map<String, String> attributes) {
+        for (Level level : levels) {
+            TrackKey key = level.key();
+            if (key.name().equals(streamName) && key.bitrate() == bitrate && key.customAttributes().equals(attributes)) {
+                return level;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The response to a fragment request in its four forms (smooth-client.md §1), read from the file; null when no
+     * fragment of the level starts at {@code time}. On-demand fragments carry no {@code tfrf}.
+     */
+    static byte[] fragment(Level level, long time, SmoothUrl.Noun noun) throws IOException {
+        int at = level.fragments().find(time);
+        if (at < 0) {
+            return null;
+        }
+        long length = level.fragments().length(at);
+        if (length > MAX_FRAGMENT) {
+            throw BoxFormatException.malformed("the fragment at " + time + " is " + length + " bytes long");
+        }
+        byte[] stored;
+        try (FileChannel file = FileChannel.open(level.file(), StandardOpenOption.READ)) {
+            stored = ArchivedFile.read(file, level.fragments().offset(at), (int) length);
+        }
+        int moofSize = (int) Bytes.u32(stored, 0);
+        if (Bytes.i32(stored, 4) != BoxTypes.MOOF || moofSize < 8 || moofSize + 8 > stored.length
+                || Bytes.i32(stored, moofSize + 4) != BoxTypes.MDAT) {
+            throw BoxFormatException.malformed("no moof and mdat at the offset the index gives for " + time);
+        }
+        byte[] moof = Arrays.copyOf(stored, moofSize);
+        return switch (noun) {
+            // our archive files hold fragments without tfrf or free already: then they are served as stored
+            case Fragments -> FragmentRewriter.moofSize(moof, null) == moofSize ? stored
+                    : FragmentRewriter.fragment(moof, Arrays.copyOfRange(stored, moofSize, stored.length), null);
+            case FragmentInfo -> FragmentRewriter.moof(moof, null);
+            case RawFragments -> Arrays.copyOfRange(stored,
+                    moofSize + (Bytes.u32(stored, moofSize) == 1 ? 16 : 8), stored.length);
+            case KeyFrames -> KeyFrameFragment.build(moof, Arrays.copyOfRange(stored, moofSize, stored.length),
+                    level.defaults(), null);
+        };
+    }
+
+    private static byte[] readSmall(Path file) throws IOException {
+        if (Files.size(file) > MAX_MANIFEST) {
+            throw BoxFormatException.malformed(file.getFileName() + " is larger than " + MAX_MANIFEST + " bytes");
+        }
+        return Files.readAllBytes(file);
+    }
+}
