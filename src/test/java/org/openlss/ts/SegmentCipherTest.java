@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openlss.testing.ExternalTools;
 
 class SegmentCipherTest {
     private static final HexFormat HEX = HexFormat.of();
