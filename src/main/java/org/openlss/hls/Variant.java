@@ -1,0 +1,63 @@
+package org.openlss.hls;
+
+import org.openlss.live.LiveTrack;
+
+/**
+ * One HLS variant: a video quality level with the event's audio muxed in (IIS 4), the segments written for it so far,
+ * which are {@code [first, next)} of the event's plan, and its current media playlist. Changed by the segmenter's
+ * task only; request threads read the volatile fields.
+ */
+final class Variant {
+    final LiveTrack level;
+    final SegmentFiles files;
+    SegmentMuxer muxer;
+    private volatile long first;
+    private volatile long next;
+    private volatile byte[] playlist;
+
+    /**
+     * @param nextIfNew where a variant with nothing on disk starts: a level that appears during the event joins at
+     *                  the next segment the plan closes
+     */
+    Variant(LiveTrack level, SegmentFiles files, long nextIfNew) {
+        this.level = level;
+        this.files = files;
+        this.first = files.oldest();
+        this.next = files.newest() >= 0 ? files.newest() + 1 : nextIfNew;
+    }
+
+    /** The first segment written, or -1 before any. */
+    long first() {
+        return first;
+    }
+
+    /** The next segment to write. */
+    long next() {
+        return next;
+    }
+
+    /** Stores the segment and moves on to the next one. */
+    void written(long sequence, byte[] segment) {
+        files.write(sequence, segment);
+        if (first < 0) {
+            first = sequence;
+        }
+        next = sequence + 1;
+    }
+
+    /** Catches up with a sliding window that went past segments this variant never got to write. */
+    void skipTo(long sequence) {
+        if (next < sequence) {
+            next = sequence;
+            first = first < 0 ? -1 : Math.max(first, sequence);
+        }
+    }
+
+    byte[] playlist() {
+        return playlist;
+    }
+
+    void playlist(byte[] bytes) {
+        playlist = bytes;
+    }
+}
