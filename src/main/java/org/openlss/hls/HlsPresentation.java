@@ -103,6 +103,11 @@ public final class HlsPresentation implements PresentationListener, AutoCloseabl
         }
     }
 
+    /** Whether this is the HLS output of {@code other}. */
+    boolean follows(Presentation other) {
+        return presentation == other;
+    }
+
     // --- what clients get ------------------------------------------------------------------------------------------
 
     /** The master playlist, or null until a variant has a segment. */
