@@ -230,8 +230,8 @@ public final class HlsPresentation implements PresentationListener, AutoCloseabl
                 } else if (TrackCodecs.avc(level.description()) == null) {
                     LOG.info("No HLS variant for " + level + ": TS carries H.264 video only");
                 } else {
-                    variants.put(level.key(), new Variant(level, new SegmentFiles(dir.resolve(level.key().folderName())),
-                            plan.nextSequence()));
+                    SegmentFiles files = new SegmentFiles(dir.resolve(level.key().folderName()));
+                    variants.put(level.key(), new Variant(level, files, plan.nextSequence()));
                 }
             }
         }
@@ -302,7 +302,7 @@ public final class HlsPresentation implements PresentationListener, AutoCloseabl
             if (!ended && !(covers(variant.level, segment.end()) && (audio == null || covers(audio, segment.end())))) {
                 break;
             }
-            variant.written(segment.sequence(), variant.muxer.mux(segment));
+            variant.written(segment, variant.muxer.mux(segment), video.timescale());
             wrote = true;
         }
         return wrote;
@@ -361,7 +361,8 @@ public final class HlsPresentation implements PresentationListener, AutoCloseabl
     private MasterPlaylist.Entry entry(Variant variant) {
         TrackKey key = variant.level.key();
         long audioBitrate = audio == null ? 0 : audio.key().bitrate();
-        long bandwidth = Math.round((key.bitrate() + audioBitrate) * MasterPlaylist.TS_OVERHEAD);
+        long bandwidth = Math.max(variant.peakBitrate(),
+                Math.round((key.bitrate() + audioBitrate) * MasterPlaylist.TS_OVERHEAD));
         String codecs = options.includeCodecs()
                 ? TrackCodecs.codecs(variant.level.description(), audio == null ? null : audio.description()) : null;
         return new MasterPlaylist.Entry(key.bitrate(), key.customAttributes(), bandwidth,

@@ -67,6 +67,7 @@ public class HlsServlet extends HttpServlet {
             segment(request, response, target.point(), hls, f);
         } else if (resource instanceof SmoothUrl.KeyFile && hls.key() != null) {
             response.setHeader("Cache-Control", "no-cache");
+            response.setHeader("Access-Control-Allow-Origin", "*");
             response.setContentType("application/octet-stream");
             send(response, hls.key());
         } else {

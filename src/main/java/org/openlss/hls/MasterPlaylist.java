@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * {@code QualityLevels(<bitrate>)/Manifest(<stream>,format=m3u8-aapl)}.
  */
 final class MasterPlaylist {
-    /** TS and PES headers, ADTS headers and stuffing on top of the elementary streams' bitrates. */
+    /** TS, PES and ADTS headers and stuffing on the elementary streams' bitrates, until a peak is measured. */
     static final double TS_OVERHEAD = 1.1;
 
     /**
@@ -19,7 +19,7 @@ final class MasterPlaylist {
      *
      * @param bitrate          the video quality level's bitrate, as in its URL
      * @param customAttributes the quality level's custom attributes, as in its URL
-     * @param bandwidth        peak bits/s of the whole variant: video, the muxed audio, TS overhead
+     * @param bandwidth        peak bits/s of the whole variant: video, the muxed audio, TS overhead (RFC 8216 §4.3.4.2)
      * @param codecs           RFC 6381 codecs of video and audio, or null to leave CODECS out
      */
     record Entry(long bitrate, Map<String, String> customAttributes, long bandwidth, int width, int height,

@@ -15,7 +15,7 @@ import java.util.List;
  * Times and durations are in the video timescale. Not thread-safe.
  */
 final class SegmentCutter {
-    /** A closed segment: where it starts, how long it lasts, and whether its start does not continue the previous one. */
+    /** A closed segment: its start, its length, and whether its start does not continue the previous segment. */
     record Span(long start, long duration, boolean discontinuity) {
         long end() {
             return start + duration;

@@ -17,7 +17,7 @@ final class SegmentIndex {
     private boolean[] discontinuities = new boolean[64];
     /** Discontinuity tags on segments before each one: what EXT-X-DISCONTINUITY-SEQUENCE says when it is first. */
     private long[] discontinuitiesBefore = new long[64];
-    /** Live range is [first, first + count) of the arrays; the sequence of the element at {@code first} is {@code base}. */
+    /** Live range is [first, first + count) of the arrays; the element at {@code first} has sequence {@code base}. */
     private int first;
     private int count;
     private long base;

@@ -102,7 +102,7 @@ final class SegmentMuxer {
         return frames;
     }
 
-    /** {@code time} in another timescale, rounded down (only to find the fragments; frames are then checked exactly). */
+    /** {@code time} in another timescale, rounded down: only to find fragments, frames are then checked exactly. */
     private static long rescale(long time, long from, long to) {
         return from == to ? time : BigInteger.valueOf(time).multiply(BigInteger.valueOf(to))
                 .divide(BigInteger.valueOf(from)).longValue();

@@ -14,6 +14,7 @@ final class Variant {
     private volatile long first;
     private volatile long next;
     private volatile byte[] playlist;
+    private long peakBitrate;
 
     /**
      * @param nextIfNew where a variant with nothing on disk starts: a level that appears during the event joins at
@@ -37,12 +38,18 @@ final class Variant {
     }
 
     /** Stores the segment and moves on to the next one. */
-    void written(long sequence, byte[] segment) {
-        files.write(sequence, segment);
+    void written(Segment segment, byte[] bytes, long timescale) {
+        files.write(segment.sequence(), bytes);
         if (first < 0) {
-            first = sequence;
+            first = segment.sequence();
         }
-        next = sequence + 1;
+        next = segment.sequence() + 1;
+        peakBitrate = Math.max(peakBitrate, bytes.length * 8L * timescale / Math.max(1, segment.duration()));
+    }
+
+    /** The highest bitrate of a segment written since the variant was opened, TS overhead included. */
+    long peakBitrate() {
+        return peakBitrate;
     }
 
     /** Catches up with a sliding window that went past segments this variant never got to write. */

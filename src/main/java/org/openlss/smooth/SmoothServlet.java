@@ -53,7 +53,8 @@ public class SmoothServlet extends HttpServlet {
         } else if (target.resource() instanceof SmoothUrl.Fragment f) {
             fragment(request, response, target.point(), target.presentation(), f);
         } else {
-            error(response, 404, "'" + target.url().resource() + "' is not served on " + target.url().point().urlPath());
+            error(response, 404, "'" + target.url().resource() + "' is not served on "
+                    + target.url().point().urlPath());
         }
     }
 

@@ -59,7 +59,8 @@ class HlsPresentationTest {
                 .toArray();
         for (Variant variant : variants) {
             String playlist = text(hls.mediaPlaylist(variant));
-            assertTrue(playlist.contains("#EXT-X-MEDIA-SEQUENCE:0\n") && playlist.endsWith("#EXT-X-ENDLIST\n"), playlist);
+            assertTrue(playlist.contains("#EXT-X-MEDIA-SEQUENCE:0\n"), playlist);
+            assertTrue(playlist.endsWith("#EXT-X-ENDLIST\n"), playlist);
             assertEquals(List.of("0", String.valueOf(videoTimes[2])), uris(hls.mediaPlaylist(variant)),
                     "two 1 s fragments per 2 s segment");
             Path joined = dir.resolve("variant-" + variant.level.key().bitrate() + ".ts");

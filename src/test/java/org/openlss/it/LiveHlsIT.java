@@ -82,7 +82,8 @@ class LiveHlsIT {
             for (HlsPlaylists.Variant variant : variants) {
                 assertTrue(Long.parseLong(variant.attribute("BANDWIDTH")) > bitrate(variant), variant.toString());
                 assertTrue(variant.attribute("RESOLUTION").matches("(640x360|480x270|320x180)"), variant.toString());
-                assertTrue(variant.attribute("CODECS").matches("avc1\\.64[0-9a-f]{4},mp4a\\.40\\.2"), variant.toString());
+                assertTrue(variant.attribute("CODECS").matches("avc1\\.64[0-9a-f]{4},mp4a\\.40\\.2"),
+                        variant.toString());
             }
 
             Players.Result play = Players.play("hls", events.url(point) + MASTER, 10);
