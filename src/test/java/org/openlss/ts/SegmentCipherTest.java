@@ -39,6 +39,16 @@ class SegmentCipherTest {
     }
 
     @Test
+    void decryptsWhatItEncryptedAndRefusesWhatItDidNot() {
+        SegmentCipher cipher = new SegmentCipher(HEX.parseHex("00112233445566778899aabbccddeeff"));
+        byte[] segment = new byte[5 * 188];
+        segment[0] = 0x47;
+        assertArrayEquals(segment, cipher.decrypt(cipher.encrypt(segment, 9), 9));
+        byte[] other = new SegmentCipher(new byte[16]).encrypt(segment, 9);
+        assertThrows(TsInputException.class, () -> cipher.decrypt(other, 9), "another key's padding does not check");
+    }
+
+    @Test
     void keyAndIvSizesAreChecked() {
         assertThrows(IllegalArgumentException.class, () -> new SegmentCipher(new byte[32]));
         SegmentCipher cipher = new SegmentCipher(new byte[16]);
