@@ -1,5 +1,7 @@
 package org.openlss.hls;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import org.openlss.live.StreamIndex;
 import org.openlss.live.TrackKey;
 import org.openlss.mp4.IngestFragment;
 import org.openlss.mp4.TrackType;
+import org.openlss.ts.SegmentCipher;
 import org.openlss.ts.Timestamps;
 
 /**
@@ -43,6 +46,7 @@ public final class HlsPresentation implements PresentationListener, AutoCloseabl
     private final Executor executor;
     private final LongSupplier clock;
     private final Path dir;
+    private final SegmentCipher cipher;
     private final AtomicInteger wakeups = new AtomicInteger();
     private final Map<TrackKey, Variant> variants = new ConcurrentHashMap<>();
     private final Set<TrackKey> considered = new HashSet<>();
@@ -65,6 +69,7 @@ public final class HlsPresentation implements PresentationListener, AutoCloseabl
         this.executor = executor;
         this.clock = clock;
         this.dir = presentation.directory().resolve("hls");
+        this.cipher = options.key() == null ? null : new SegmentCipher(options.key());
     }
 
     /** Follows the presentation from now on, after catching up with what it already has. */
@@ -185,7 +190,8 @@ public final class HlsPresentation implements PresentationListener, AutoCloseabl
         if (closed || !discover()) {
             return;
         }
-        boolean changed = variants.size() != known | plan();
+        boolean changed = plan();
+        changed |= variants.size() != known;
         boolean ended = presentation.ended();
         if (ended) {
             changed |= plan.flush(clock.getAsLong()) != null;
@@ -215,8 +221,8 @@ public final class HlsPresentation implements PresentationListener, AutoCloseabl
             }
             try {
                 Files.createDirectories(dir);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot create " + dir, e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create " + dir, e);
             }
             plan = SegmentPlan.open(dir.resolve("segments"), stream.timescale(), options.segmentLength());
             playlists = new MediaPlaylist(stream.name(), stream.timescale(), options,
@@ -253,7 +259,10 @@ public final class HlsPresentation implements PresentationListener, AutoCloseabl
         return changed;
     }
 
-    /** At the first segment: which audio every variant carries, and the timestamp shift B-frames need. */
+    /**
+     * At the first segment: which audio every variant carries (the first quality level of the first audio stream, when
+     * it is AAC), and the timestamp shift B-frames need (the largest reorder delay in the first segment).
+     */
     private void fixConstants() {
         if (constants == null) {
             constants = EventConstants.load(dir);
@@ -266,8 +275,8 @@ public final class HlsPresentation implements PresentationListener, AutoCloseabl
         }
         for (Variant variant : variants.values()) {
             if (variant.muxer == null) {
-                variant.muxer = new SegmentMuxer(variant.level, audio, new TimestampMap(constants.shift90()),
-                        options.key());
+                variant.muxer = new SegmentMuxer(variant.level, audio, new TimestampMap(constants.shift90()), cipher,
+                        variant.counters(cipher));
             }
         }
     }

@@ -32,18 +32,22 @@ final class SegmentMuxer {
     private final TsSegmentWriter writer;
     private final SegmentCipher cipher;
 
-    /** @param audio the event's audio level, muxed into every variant (IIS 4), or null */
-    SegmentMuxer(LiveTrack video, LiveTrack audio, TimestampMap times, byte[] key) {
+    /**
+     * @param audio    the event's audio level, muxed into every variant (IIS 4), or null
+     * @param cipher   encrypts every segment, or null
+     * @param counters where the variant's continuity counters stand
+     */
+    SegmentMuxer(LiveTrack video, LiveTrack audio, TimestampMap times, SegmentCipher cipher,
+                 ContinuityCounters counters) {
         this.video = video;
         this.audio = audio;
         this.times = times;
         AvcDecoderConfig avc = TrackCodecs.avc(video.description());
         AvcParameters parameters = new AvcParameters(avc.nalLengthSize(), avc.sps(), avc.pps());
-        ContinuityCounters counters = new ContinuityCounters();
         this.writer = audio == null ? TsSegmentWriter.videoOnly(parameters, counters)
                 : TsSegmentWriter.audioVideo(parameters,
                         AudioSpecificConfig.parse(TrackCodecs.aac(audio.description())), counters);
-        this.cipher = key == null ? null : new SegmentCipher(key);
+        this.cipher = cipher;
     }
 
     /**

@@ -1,6 +1,10 @@
 package org.openlss.hls;
 
+import java.util.logging.Logger;
 import org.openlss.live.LiveTrack;
+import org.openlss.ts.ContinuityCounters;
+import org.openlss.ts.SegmentCipher;
+import org.openlss.ts.TsInputException;
 
 /**
  * One HLS variant: a video quality level with the event's audio muxed in (IIS 4), the segments written for it so far,
@@ -8,6 +12,8 @@ import org.openlss.live.LiveTrack;
  * task only; request threads read the volatile fields.
  */
 final class Variant {
+    private static final Logger LOG = Logger.getLogger(Variant.class.getName());
+
     final LiveTrack level;
     final SegmentFiles files;
     SegmentMuxer muxer;
@@ -50,6 +56,24 @@ final class Variant {
     /** The highest bitrate of a segment written since the variant was opened, TS overhead included. */
     long peakBitrate() {
         return peakBitrate;
+    }
+
+    /**
+     * Where the continuity counters stand: after the newest stored segment when the variant resumes after a restart
+     * (so ffmpeg finds no break there either), else at their start.
+     */
+    ContinuityCounters counters(SegmentCipher cipher) {
+        long newest = next - 1;
+        byte[] stored = first < 0 || newest < first ? null : files.read(newest);
+        if (stored != null) {
+            try {
+                return ContinuityCounters.continuing(cipher == null ? stored : cipher.decrypt(stored, newest));
+            } catch (TsInputException e) {
+                LOG.warning("HLS segment " + newest + " of " + level + " is unreadable (" + e.getMessage()
+                        + "): continuity counters start over");
+            }
+        }
+        return new ContinuityCounters();
     }
 
     /** Catches up with a sliding window that went past segments this variant never got to write. */

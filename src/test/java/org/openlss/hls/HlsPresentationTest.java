@@ -24,6 +24,7 @@ import org.openlss.live.PresentationSettings;
 import org.openlss.mp4.IngestFragment;
 import org.openlss.testing.Captures;
 import org.openlss.testing.ExternalTools;
+import org.openlss.ts.SegmentCipher;
 
 /**
  * The segmenter fed with what ffmpeg really sends (the captures of org/openlss/mp4), judged by ffmpeg and ffprobe:
@@ -100,9 +101,11 @@ class HlsPresentationTest {
     }
 
     @Test
-    void aRestartContinuesTheNumberingAndTheSegments() {
+    void aRestartContinuesTheNumberingAndTheSegments() throws IOException {
+        byte[] key = new byte[16];
+        HlsOptions encrypted = new HlsOptions(Duration.ofSeconds(2), 1_600_000, false, false, false, key);
         Presentation presentation = open(Duration.ZERO);
-        HlsPresentation hls = follow(presentation, TWO_SECONDS);
+        HlsPresentation hls = follow(presentation, encrypted);
         IncomingStream stream = presentation.connect("stream1", "", STREAM1.header(), "127.0.0.1", "Push");
         STREAM1.fragments().forEach(stream::append);
         byte[] before = hls.mediaPlaylist(variants(hls, presentation).get(0));
@@ -110,7 +113,7 @@ class HlsPresentationTest {
         presentation.close();
 
         Presentation again = Presentation.open(dir.resolve("event"), new PresentationSettings(2, Duration.ZERO, 4));
-        HlsPresentation resumed = follow(again, TWO_SECONDS);
+        HlsPresentation resumed = follow(again, encrypted);
         again.resume();
         Variant variant = variants(resumed, again).get(0);
         assertArrayEquals(before, resumed.mediaPlaylist(variant), "the same playlist after the restart");
@@ -118,8 +121,14 @@ class HlsPresentationTest {
         reconnected.endOfStream();
         again.stop();
         String playlist = text(resumed.mediaPlaylist(variant));
-        assertEquals(2, uris(resumed.mediaPlaylist(variant)).size(), playlist);
+        List<String> starts = uris(resumed.mediaPlaylist(variant));
+        assertEquals(2, starts.size(), playlist);
         assertTrue(playlist.endsWith("#EXT-X-ENDLIST\n"), playlist);
+        SegmentCipher cipher = new SegmentCipher(key);
+        Path joined = dir.resolve("across-the-restart.ts");
+        Files.write(joined, concat(cipher.decrypt(resumed.segment(variant, Long.parseLong(starts.get(0))), 0),
+                cipher.decrypt(resumed.segment(variant, Long.parseLong(starts.get(1))), 1)));
+        assertEquals("", ExternalTools.decodeErrors(joined), "continuity counters run on across the restart");
     }
 
     @Test
