@@ -33,7 +33,7 @@ public class RemuxBench {
 
     public static void main(String[] args) throws Exception {
         Path body = Path.of(args[0]);
-        int loops = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        int loops = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         Clip clip = Clip.read(body);
         for (int warmup = 0; warmup < 3; warmup++) {
             clip.remux(loops / 4);

@@ -14,7 +14,7 @@ set -euo pipefail
 
 SECONDS_PER_RUN=8
 CONNECTIONS=16
-LOOPS=50
+LOOPS=200
 TUNED=0
 while [ $# -gt 0 ]; do
   case "$1" in
