@@ -236,6 +236,27 @@ public final class LiveTrack {
         return refs;
     }
 
+    /**
+     * The stored fragments that overlap {@code [from, to)}, oldest first, whether clients may see them yet or not: for
+     * outputs that convert fragments as they arrive (the lookahead hold-back exists for Smooth's {@code tfrf} only).
+     */
+    public synchronized List<FragmentRef> acceptedBetween(long from, long to) {
+        List<FragmentRef> refs = new ArrayList<>();
+        int i = index.ceiling(from);
+        if (i > 0 && index.time(i - 1) + index.duration(i - 1) > from) {
+            i--;
+        }
+        for (; i < index.size() && index.time(i) < to; i++) {
+            refs.add(index.get(i));
+        }
+        return refs;
+    }
+
+    /** End of the newest stored fragment, or {@link Long#MIN_VALUE} before the first one. */
+    public synchronized long acceptedEnd() {
+        return index.isEmpty() ? Long.MIN_VALUE : index.last().end();
+    }
+
     /** The fragment's bytes as ingested ({@code moof}+{@code mdat}), or null once deleted. */
     public byte[] read(FragmentRef ref) {
         return store.read(ref.position(), ref.size());
@@ -263,7 +284,8 @@ public final class LiveTrack {
         return t == Long.MIN_VALUE ? 0 : t;
     }
 
-    synchronized boolean ended() {
+    /** Whether no more fragments will come: every input stream feeding this level ended, or the event is over. */
+    public synchronized boolean ended() {
         return ended;
     }
 

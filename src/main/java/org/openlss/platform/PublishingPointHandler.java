@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.function.BiPredicate;
 import org.openlss.pubpoint.PublishingPointUrl;
+import org.openlss.smooth.SmoothUrl;
 
 /** Which servlet serves which publishing point request; the router asks each in turn. */
 enum PublishingPointHandler {
@@ -12,9 +13,10 @@ enum PublishingPointHandler {
             && (url.isStream() || url.resource().isEmpty())),
     /** Downstream servers pulling streams, and their stream list. */
     SYNDICATION("StreamServingServlet", (request, url) -> "GET".equals(request.getMethod()) && url.isStreamSource()),
+    /** Apple HLS clients: playlists, TS segments and the key (the {@code format=m3u8-aapl} forms). */
+    HLS("HlsServlet", (request, url) -> read(request) && !url.resource().isEmpty() && hls(url.resource())),
     /** Smooth Streaming clients: manifests and fragments. */
-    SMOOTH("SmoothServlet", (request, url) -> ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
-            && !url.resource().isEmpty());
+    SMOOTH("SmoothServlet", (request, url) -> read(request) && !url.resource().isEmpty());
 
     static final List<PublishingPointHandler> ALL = List.of(values());
 
@@ -32,5 +34,18 @@ enum PublishingPointHandler {
 
     boolean handles(HttpServletRequest request, PublishingPointUrl url) {
         return test.test(request, url);
+    }
+
+    private static boolean read(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    }
+
+    /** Malformed resources are not HLS: the Smooth servlet explains what is wrong with them. */
+    private static boolean hls(String resource) {
+        try {
+            return SmoothUrl.parse(resource).hls();
+        } catch (SmoothUrl.Malformed | SmoothUrl.NotSmooth e) {
+            return false;
+        }
     }
 }

@@ -1,25 +1,23 @@
 package org.openlss.smooth;
 
+import static org.openlss.smooth.PlayerRequests.error;
+import static org.openlss.smooth.PlayerRequests.notModified;
+import static org.openlss.smooth.PlayerRequests.send;
+
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Optional;
 import java.util.WeakHashMap;
 import org.openlss.live.FragmentLookup;
 import org.openlss.live.LiveTrack;
 import org.openlss.live.Presentation;
 import org.openlss.live.StreamIndex;
 import org.openlss.mp4.TrackType;
-import org.openlss.pubpoint.LivePresentations;
 import org.openlss.pubpoint.PublishingPoint;
 import org.openlss.pubpoint.PublishingPointSettings;
-import org.openlss.pubpoint.PublishingPointState;
-import org.openlss.pubpoint.PublishingPointUrl;
-import org.openlss.pubpoint.PublishingPoints;
 import org.openlss.stats.Destinations;
 
 /**
@@ -34,9 +32,7 @@ public class SmoothServlet extends HttpServlet {
     private static final String OUTPUT = "IIS Smooth Streaming";
 
     @Inject
-    PublishingPoints points;
-    @Inject
-    LivePresentations presentations;
+    PlayerRequests requests;
     @Inject
     Destinations destinations;
 
@@ -48,44 +44,17 @@ public class SmoothServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        PublishingPointUrl url = (PublishingPointUrl) request.getAttribute(PublishingPointUrl.class.getName());
-        SmoothUrl resource;
-        try {
-            resource = SmoothUrl.parse(url.resource());
-        } catch (SmoothUrl.Malformed e) {
-            error(response, 400, e.getMessage());
-            return;
-        } catch (SmoothUrl.NotSmooth e) {
-            error(response, 404, e.getMessage());
+        PlayerRequests.Target target = requests.resolve(request, response);
+        if (target == null) {
             return;
         }
-        Optional<PublishingPoint> found = points.find(url.point());
-        if (found.isEmpty()) {
-            error(response, 404, "no publishing point at " + url.point().urlPath());
-            return;
-        }
-        PublishingPoint point = found.get();
-        if (!point.settings().clientConnections().enabled()) {
-            error(response, 403, url.point().urlPath() + " does not allow client connections");
-            return;
-        }
-        if (point.state() == PublishingPointState.Idle) {
-            point = points.startOnRequest(point.path(), false);
-        }
-        Presentation presentation = presentations.find(point.path()).orElse(null);
-        if (presentation == null) {
-            error(response, 404, url.point().urlPath() + " is " + point.state().uiName().toLowerCase()
-                    + (point.settings().autoStart() ? "" : " (it starts on request only with AutoStart)"));
-            return;
-        }
-        if (resource.hls()) {
-            error(response, 404, "Apple HTTP Live Streaming output is not enabled on " + url.point().urlPath());
-        } else if (resource instanceof SmoothUrl.Manifest) {
-            manifest(request, response, point, presentation);
-        } else if (resource instanceof SmoothUrl.Fragment f) {
-            fragment(request, response, point, presentation, f);
+        if (target.resource() instanceof SmoothUrl.Manifest) {
+            manifest(request, response, target.point(), target.presentation());
+        } else if (target.resource() instanceof SmoothUrl.Fragment f) {
+            fragment(request, response, target.point(), target.presentation(), f);
         } else {
-            error(response, 404, "'" + url.resource() + "' is not served on " + url.point().urlPath());
+            error(response, 404, "'" + target.url().resource() + "' is not served on "
+                    + target.url().point().urlPath());
         }
     }
 
@@ -180,32 +149,5 @@ public class SmoothServlet extends HttpServlet {
         long newestEnd = stream.lastTime();
         long remaining = (lookup.ref().end() - newestEnd) / stream.timescale() + window;
         return Math.max(1, Math.min(FRAGMENT_MAX_AGE, remaining));
-    }
-
-    /** ETags make a fragment URL revalidatable; the event number keeps them apart across restarts. */
-    private static boolean notModified(HttpServletRequest request, HttpServletResponse response, String etag) {
-        response.setHeader("ETag", etag);
-        response.setHeader("Access-Control-Allow-Origin", "*");
-        String match = request.getHeader("If-None-Match");
-        if (match != null && match.contains(etag)) {
-            response.setStatus(304);
-            return true;
-        }
-        return false;
-    }
-
-    private static void send(HttpServletResponse response, byte[] body) throws IOException {
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
-    }
-
-    static void error(HttpServletResponse response, int status, String message) throws IOException {
-        response.setStatus(status);
-        response.setHeader("Cache-Control", "no-cache");
-        response.setHeader("Access-Control-Allow-Origin", "*");
-        response.setContentType("text/plain;charset=utf-8");
-        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
     }
 }

@@ -17,6 +17,27 @@ public final class ContinuityCounters {
         this.next = next;
     }
 
+    /**
+     * The counters that continue after {@code segment}, a clear segment this muxer wrote: where a variant's writer
+     * resumes after a restart, so that the stream stays continuous across it.
+     */
+    public static ContinuityCounters continuing(byte[] segment) {
+        if (segment.length % TsPacketizer.PACKET_SIZE != 0) {
+            throw new TsInputException("not whole transport packets: " + segment.length + " bytes");
+        }
+        int[] next = new int[4];
+        for (int at = 0; at < segment.length; at += TsPacketizer.PACKET_SIZE) {
+            if (segment[at] != TsPacketizer.SYNC_BYTE) {
+                throw new TsInputException("no sync byte at " + at);
+            }
+            if ((segment[at + 3] & 0x10) != 0) { // adaptation-field-only packets do not count
+                int pid = (segment[at + 1] & 0x1F) << 8 | segment[at + 2] & 0xFF;
+                next[slot(pid)] = (segment[at + 3] + 1) & 0x0F;
+            }
+        }
+        return new ContinuityCounters(next);
+    }
+
     /** An independent snapshot, e.g. kept to rewrite a segment later with exactly the same bytes. */
     public ContinuityCounters copy() {
         return new ContinuityCounters(next.clone());

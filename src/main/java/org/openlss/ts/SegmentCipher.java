@@ -2,7 +2,9 @@ package org.openlss.ts;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
+import javax.crypto.BadPaddingException;
 import javax.crypto.Cipher;
+import javax.crypto.IllegalBlockSizeException;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -34,13 +36,24 @@ public final class SegmentCipher {
         if (iv.length != IV_SIZE) {
             throw new IllegalArgumentException("the IV must be 16 bytes, not " + iv.length);
         }
+        return run(Cipher.ENCRYPT_MODE, segment, iv);
+    }
+
+    private byte[] run(int mode, byte[] input, byte[] iv) {
         try {
             Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-            cipher.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(iv));
-            return cipher.doFinal(segment);
+            cipher.init(mode, key, new IvParameterSpec(iv));
+            return cipher.doFinal(input);
+        } catch (BadPaddingException | IllegalBlockSizeException e) {
+            throw new TsInputException("not a segment encrypted with this key: " + e.getMessage());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-128-CBC is part of every Java platform", e);
         }
+    }
+
+    /** The clear segment back, e.g. to read a stored segment's last continuity counters. */
+    public byte[] decrypt(byte[] encrypted, long mediaSequenceNumber) {
+        return run(Cipher.DECRYPT_MODE, encrypted, sequenceIv(mediaSequenceNumber));
     }
 
     /** The media sequence number (unsigned 64-bit) as a 128-bit big-endian integer. */

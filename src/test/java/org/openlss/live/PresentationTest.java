@@ -80,6 +80,26 @@ class PresentationTest {
     }
 
     @Test
+    void outputsSeeAcceptedFragmentsBeforeTheLookaheadReleasesThem() {
+        Presentation p = open(Duration.ZERO);
+        IncomingStream stream = p.connect("stream1", "", STREAM1.header(), "127.0.0.1", "Push");
+        LiveTrack audio = p.streamIndex("audio_und").levels().get(0);
+        assertTrue(audio.acceptedBetween(Long.MIN_VALUE, Long.MAX_VALUE).isEmpty());
+        assertEquals(Long.MIN_VALUE, audio.acceptedEnd());
+        STREAM1.fragments().forEach(stream::append);
+        List<FragmentRef> all = audio.acceptedBetween(Long.MIN_VALUE, Long.MAX_VALUE);
+        assertEquals(4, all.size(), "held-back fragments included");
+        assertEquals(all.get(3).end(), audio.acceptedEnd());
+        assertFalse(audio.ended());
+        FragmentRef second = all.get(1);
+        assertEquals(all.subList(1, 3), audio.acceptedBetween(second.time() + 1, all.get(2).end()),
+                "a fragment that starts before the range but reaches into it overlaps it");
+        assertEquals(all.subList(1, 2), audio.acceptedBetween(second.time(), all.get(2).time()));
+        stream.endOfStream();
+        assertTrue(audio.ended());
+    }
+
+    @Test
     void aReconnectingOrRedundantEncoderAddsNoDuplicate() {
         Presentation p = open(Duration.ZERO);
         IncomingStream stream = p.connect("stream1", "", STREAM1.header(), "10.0.0.1", "Push");

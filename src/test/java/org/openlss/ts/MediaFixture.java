@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.openlss.testing.ExternalTools;
 
 /**
  * A real 6-second H.264 + AAC-LC MP4 made by ffmpeg at test time, demuxed with ffprobe's help only (sample positions

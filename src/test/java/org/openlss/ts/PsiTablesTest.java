@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.openlss.testing.ExternalTools;
 
 class PsiTablesTest {
     @Test

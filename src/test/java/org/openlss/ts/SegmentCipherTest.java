@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openlss.testing.ExternalTools;
 
 class SegmentCipherTest {
     private static final HexFormat HEX = HexFormat.of();
@@ -35,6 +36,16 @@ class SegmentCipherTest {
         byte[] segment = new byte[3 * 188];
         assertArrayEquals(cipher.encrypt(segment, SegmentCipher.sequenceIv(42)), cipher.encrypt(segment, 42));
         assertEquals(576, cipher.encrypt(segment, 42).length, "564 bytes padded to the next block");
+    }
+
+    @Test
+    void decryptsWhatItEncryptedAndRefusesWhatItDidNot() {
+        SegmentCipher cipher = new SegmentCipher(HEX.parseHex("00112233445566778899aabbccddeeff"));
+        byte[] segment = new byte[5 * 188];
+        segment[0] = 0x47;
+        assertArrayEquals(segment, cipher.decrypt(cipher.encrypt(segment, 9), 9));
+        byte[] other = new SegmentCipher(new byte[16]).encrypt(segment, 9);
+        assertThrows(TsInputException.class, () -> cipher.decrypt(other, 9), "another key's padding does not check");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openlss.testing.ExternalTools;
 
 /**
  * Remuxes a real ffmpeg-made MP4 (without and with B-frames) into 2-second segments and lets ffmpeg and ffprobe judge

@@ -1,4 +1,4 @@
-package org.openlss.ts;
+package org.openlss.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs ffmpeg, ffprobe and friends, which the test suite requires on the PATH. */
-final class ExternalTools {
-    record Result(int exitCode, String stdout, String stderr) {
+public final class ExternalTools {
+    public record Result(int exitCode, String stdout, String stderr) {
     }
 
     private static final Path WORK_DIR = createWorkDir();
@@ -19,11 +19,11 @@ final class ExternalTools {
     }
 
     /** A directory for generated media, shared by the test classes of one run. */
-    static Path workDir() {
+    public static Path workDir() {
         return WORK_DIR;
     }
 
-    static Result run(List<String> command) {
+    public static Result run(List<String> command) {
         try {
             Path err = Files.createTempFile(WORK_DIR, "stderr", ".txt");
             Process process = new ProcessBuilder(command).directory(WORK_DIR.toFile())
@@ -46,7 +46,7 @@ final class ExternalTools {
     }
 
     /** Runs the command and insists on exit code 0. */
-    static String check(String... command) {
+    public static String check(String... command) {
         Result result = run(List.of(command));
         if (result.exitCode() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed: " + result.stderr());
@@ -55,13 +55,13 @@ final class ExternalTools {
     }
 
     /** ffmpeg decoding the whole file: its warnings and errors ("Packet corrupt" is a warning), or "" if none. */
-    static String decodeErrors(Path file) {
+    public static String decodeErrors(Path file) {
         Result result = run(List.of("ffmpeg", "-nostdin", "-v", "warning", "-i", file.toString(), "-f", "null", "-"));
         return result.exitCode() == 0 ? result.stderr() : "exit " + result.exitCode() + ": " + result.stderr();
     }
 
     /** The first packet on {@code pid} of a 1-second TS written by ffmpeg's own muxer (H.264, optionally AAC). */
-    static byte[] ffmpegPacket(boolean withAudio, int pid) {
+    public static byte[] ffmpegPacket(boolean withAudio, int pid) {
         Path ts = WORK_DIR.resolve(withAudio ? "ffmpeg-av.ts" : "ffmpeg-v.ts");
         if (!Files.exists(ts)) {
             List<String> command = new java.util.ArrayList<>(List.of("ffmpeg", "-nostdin", "-v", "error", "-y",

@@ -1,0 +1,380 @@
+package org.openlss.hls;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openlss.live.FragmentRef;
+import org.openlss.live.IncomingStream;
+import org.openlss.live.LiveTrack;
+import org.openlss.live.Presentation;
+import org.openlss.live.PresentationListener;
+import org.openlss.live.StreamIndex;
+import org.openlss.live.TrackKey;
+import org.openlss.mp4.IngestFragment;
+import org.openlss.mp4.TrackType;
+import org.openlss.ts.SegmentCipher;
+import org.openlss.ts.Timestamps;
+
+/**
+ * The Apple HLS form of one live presentation: segments cut from its video timeline, muxed per variant into MPEG-2 TS
+ * once, as the fragments arrive, and stored with the event's DVR data; and the playlists that list them.
+ *
+ * <p>The presentation's events only wake the segmenter; its work runs as one task at a time on the given executor,
+ * reading what the live tracks have stored. So catching up after a restart is the same code as following a live
+ * stream, and the ingest threads never wait for muxing. Request threads read what the task published: playlists as
+ * ready bytes, segments from memory or disk.
+ */
+public final class HlsPresentation implements PresentationListener, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(HlsPresentation.class.getName());
+
+    private final Presentation presentation;
+    private final HlsOptions options;
+    private final Executor executor;
+    private final LongSupplier clock;
+    private final Path dir;
+    private final SegmentCipher cipher;
+    private final AtomicInteger wakeups = new AtomicInteger();
+    private final Map<TrackKey, Variant> variants = new ConcurrentHashMap<>();
+    private final Set<TrackKey> considered = new HashSet<>();
+    private volatile StreamIndex video;
+    private volatile SegmentPlan plan;
+    private volatile byte[] master;
+    private volatile boolean finished;
+    private volatile boolean closed;
+    private MediaPlaylist playlists;
+    private EventConstants constants;
+    private LiveTrack audio;
+
+    /**
+     * @param executor runs the segmenter (the container's managed executor)
+     * @param clock    wall-clock milliseconds, for program dates
+     */
+    public HlsPresentation(Presentation presentation, HlsOptions options, Executor executor, LongSupplier clock) {
+        this.presentation = presentation;
+        this.options = options;
+        this.executor = executor;
+        this.clock = clock;
+        this.dir = presentation.directory().resolve("hls");
+        this.cipher = options.key() == null ? null : new SegmentCipher(options.key());
+    }
+
+    /** Follows the presentation from now on, after catching up with what it already has. */
+    public void start() {
+        presentation.addListener(this);
+        wake();
+    }
+
+    @Override
+    public void streamOpened(IncomingStream stream) {
+        wake();
+    }
+
+    @Override
+    public void fragmentAccepted(IncomingStream stream, LiveTrack track, FragmentRef ref, IngestFragment fragment) {
+        wake();
+    }
+
+    @Override
+    public void streamEnded(IncomingStream stream) {
+        wake();
+    }
+
+    @Override
+    public void presentationEnded() {
+        wake();
+    }
+
+    /** Stops following the presentation; a segment being written is finished first. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        presentation.removeListener(this);
+        if (plan != null) {
+            plan.close();
+        }
+    }
+
+    /** Whether this is the HLS output of {@code other}. */
+    boolean follows(Presentation other) {
+        return presentation == other;
+    }
+
+    // --- what clients get ------------------------------------------------------------------------------------------
+
+    /** The master playlist, or null until a variant has a segment. */
+    public byte[] masterPlaylist() {
+        return master;
+    }
+
+    /** The variant of the video quality level named in a URL, or null. */
+    Variant variant(String streamName, long bitrate, Map<String, String> customAttributes) {
+        StreamIndex stream = video;
+        return stream == null || !stream.name().equals(streamName) ? null
+                : variants.get(new TrackKey(TrackType.VIDEO, streamName, bitrate, customAttributes));
+    }
+
+    /** The variant's media playlist, or null until it has a segment. */
+    byte[] mediaPlaylist(Variant variant) {
+        return variant.playlist();
+    }
+
+    /** The variant's segment that starts at {@code start}, or null when there is none (yet, or any more). */
+    byte[] segment(Variant variant, long start) {
+        SegmentPlan segments = plan;
+        Segment segment = segments == null ? null : segments.byStart(start);
+        if (segment == null || segment.sequence() < variant.first() || segment.sequence() >= variant.next()) {
+            return null;
+        }
+        return variant.files.read(segment.sequence());
+    }
+
+    /** The AES-128 key segments are encrypted with, or null. */
+    public byte[] key() {
+        return options.key();
+    }
+
+    /** Whether the playlists are complete ({@code EXT-X-ENDLIST}): the event is over and every segment written. */
+    public boolean finished() {
+        return finished;
+    }
+
+    /** EXT-X-TARGETDURATION, or the configured length before the first segment. */
+    public int targetDurationSeconds() {
+        SegmentPlan segments = plan;
+        return segments == null ? (int) options.segmentLength().toSeconds() : segments.targetDurationSeconds();
+    }
+
+    // --- the segmenter ---------------------------------------------------------------------------------------------
+
+    /** Makes sure the segmenter runs after this call; never more than one run at a time. */
+    private void wake() {
+        if (wakeups.getAndIncrement() == 0) {
+            try {
+                executor.execute(this::run);
+            } catch (RejectedExecutionException e) {
+                wakeups.set(0);
+                LOG.warning("HLS segmenting of " + dir + " could not be scheduled: " + e.getMessage());
+            }
+        }
+    }
+
+    private void run() {
+        int seen;
+        do {
+            seen = wakeups.get();
+            try {
+                segment();
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "HLS segmenting of " + dir + " failed", e);
+            }
+        } while (!wakeups.compareAndSet(seen, 0));
+    }
+
+    /** Plans the segments the new fragments complete, writes every segment each variant now can, publishes. */
+    private synchronized void segment() {
+        int known = variants.size();
+        if (closed || !discover()) {
+            return;
+        }
+        boolean changed = plan();
+        changed |= variants.size() != known;
+        boolean ended = presentation.ended();
+        if (ended) {
+            changed |= plan.flush(clock.getAsLong()) != null;
+        }
+        if (plan.nextSequence() > plan.firstSequence()) {
+            fixConstants();
+            for (Variant variant : variants.values()) {
+                changed |= write(variant, ended);
+            }
+        }
+        boolean done = ended && variants.values().stream().allMatch(v -> v.next() >= plan.nextSequence());
+        changed |= done != finished;
+        finished = done;
+        if (changed) {
+            evict();
+            publish();
+        }
+    }
+
+    /** Finds the video stream and its quality levels that become variants; false while there is no video. */
+    private boolean discover() {
+        if (video == null) {
+            StreamIndex stream = presentation.streamIndexes().stream().filter(s -> s.type() == TrackType.VIDEO)
+                    .findFirst().orElse(null);
+            if (stream == null) {
+                return false;
+            }
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create " + dir, e);
+            }
+            plan = SegmentPlan.open(dir.resolve("segments"), stream.timescale(), options.segmentLength());
+            playlists = new MediaPlaylist(stream.name(), stream.timescale(), options,
+                    presentation.settings().wholeEvent());
+            video = stream;
+        }
+        for (LiveTrack level : video.levels()) {
+            if (considered.add(level.key())) {
+                if (level.key().bitrate() > options.maxBitRate()) {
+                    LOG.info("No HLS variant for " + level + ": above the maximum bit rate " + options.maxBitRate());
+                } else if (TrackCodecs.avc(level.description()) == null) {
+                    LOG.info("No HLS variant for " + level + ": TS carries H.264 video only");
+                } else {
+                    SegmentFiles files = new SegmentFiles(dir.resolve(level.key().folderName()));
+                    variants.put(level.key(), new Variant(level, files, plan.nextSequence()));
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Offers the variants' new video fragments to the plan, in time order. */
+    private boolean plan() {
+        long frontier = plan.frontier();
+        List<FragmentRef> arrived = new ArrayList<>();
+        for (Variant variant : variants.values()) {
+            arrived.addAll(variant.level.acceptedBetween(frontier, Long.MAX_VALUE));
+        }
+        arrived.sort(Comparator.comparingLong(FragmentRef::time));
+        boolean changed = false;
+        for (FragmentRef ref : arrived) {
+            changed |= !plan.offer(ref.time(), ref.duration(), clock.getAsLong()).isEmpty();
+        }
+        return changed;
+    }
+
+    /**
+     * At the first segment: which audio every variant carries (the first quality level of the first audio stream, when
+     * it is AAC), and the timestamp shift B-frames need (the largest reorder delay in the first segment).
+     */
+    private void fixConstants() {
+        if (constants == null) {
+            constants = EventConstants.load(dir);
+            if (constants == null) {
+                constants = decideConstants();
+                constants.store(dir);
+            }
+            audio = presentation.tracks().stream().filter(t -> t.key().folderName().equals(constants.audioLevel()))
+                    .findFirst().orElse(null);
+        }
+        for (Variant variant : variants.values()) {
+            if (variant.muxer == null) {
+                variant.muxer = new SegmentMuxer(variant.level, audio, new TimestampMap(constants.shift90()), cipher,
+                        variant.counters(cipher));
+            }
+        }
+    }
+
+    private EventConstants decideConstants() {
+        LiveTrack chosen = presentation.streamIndexes().stream().filter(s -> s.type() == TrackType.AUDIO)
+                .flatMap(s -> s.levels().stream().limit(1)).filter(t -> TrackCodecs.aac(t.description()) != null)
+                .findFirst().orElse(null);
+        Segment first = plan.bySequence(plan.firstSequence());
+        long delay = 0;
+        for (Variant variant : variants.values()) {
+            for (FragmentRef ref : variant.level.acceptedBetween(first.start(), first.end())) {
+                StoredFragment fragment = StoredFragment.read(variant.level, ref);
+                delay = fragment == null ? delay : Math.max(delay, TimestampMap.reorderDelay(fragment.samples()));
+            }
+        }
+        LOG.info("HLS of " + dir + ": audio " + (chosen == null ? "none" : chosen) + ", B-frame reorder delay "
+                + delay + " / " + video.timescale() + " s");
+        return new EventConstants(TimestampMap.forReorderDelay(delay, video.timescale()).shift90(),
+                chosen == null ? "" : chosen.key().folderName());
+    }
+
+    /**
+     * Writes the variant's segments whose media is all in: its video level and the audio reach the segment's end (or
+     * will not grow any more). At the end of the event, whatever there is.
+     */
+    private boolean write(Variant variant, boolean ended) {
+        variant.skipTo(plan.firstSequence());
+        boolean wrote = false;
+        while (variant.next() < plan.nextSequence()) {
+            Segment segment = plan.bySequence(variant.next());
+            if (!ended && !(covers(variant.level, segment.end()) && (audio == null || covers(audio, segment.end())))) {
+                break;
+            }
+            variant.written(segment, variant.muxer.mux(segment), video.timescale());
+            wrote = true;
+        }
+        return wrote;
+    }
+
+    /** Whether {@code level} has stored media up to {@code end} (video timescale), or never will have more. */
+    private boolean covers(LiveTrack level, long end) {
+        long stored = level.acceptedEnd();
+        return level.ended() || stored != Long.MIN_VALUE && Timestamps.toMpegTicks(stored,
+                level.description().timescale()) >= Timestamps.toMpegTicks(end, video.timescale());
+    }
+
+    /**
+     * With a sliding window, deletes the segments that left the playlists longer ago than a playlist lasts plus the
+     * longest segment, so a client that just loaded an older playlist still gets them (RFC 8216 §6.2.2).
+     */
+    private void evict() {
+        long window = presentation.settings().dvrWindow().toMillis() * video.timescale() / 1000;
+        if (window == 0 || plan.nextSequence() == plan.firstSequence()) {
+            return;
+        }
+        long firstListed = plan.firstListed(window);
+        Segment oldestListed = plan.bySequence(firstListed);
+        long listed = plan.bySequence(plan.nextSequence() - 1).end() - oldestListed.start();
+        long keepFrom = oldestListed.start() - listed - plan.targetDurationSeconds() * video.timescale();
+        long drop = plan.firstSequence();
+        while (drop < firstListed && plan.bySequence(drop).end() <= keepFrom) {
+            drop++;
+        }
+        if (drop > plan.firstSequence()) {
+            for (Variant variant : variants.values()) {
+                variant.files.deleteBefore(drop);
+            }
+            plan.dropBefore(drop);
+        }
+    }
+
+    /** Rebuilds the playlists: each variant lists its segments in the window, the master lists the variants. */
+    private void publish() {
+        long window = presentation.settings().dvrWindow().toMillis() * video.timescale() / 1000;
+        long firstListed = plan.firstListed(window);
+        int target = plan.targetDurationSeconds();
+        List<MasterPlaylist.Entry> entries = new ArrayList<>();
+        for (Variant variant : variants.values()) {
+            long from = Math.max(firstListed, variant.first());
+            List<Segment> listed = variant.first() < 0 ? List.of() : plan.range(from, variant.next());
+            variant.playlist(listed.isEmpty() ? null
+                    : playlists.write(listed, target, plan.discontinuitiesBefore(from), finished));
+            if (!listed.isEmpty()) {
+                entries.add(entry(variant));
+            }
+        }
+        master = entries.isEmpty() ? null : MasterPlaylist.write(video.name(), entries, options.backwardCompatible());
+    }
+
+    private MasterPlaylist.Entry entry(Variant variant) {
+        TrackKey key = variant.level.key();
+        long audioBitrate = audio == null ? 0 : audio.key().bitrate();
+        long bandwidth = Math.max(variant.peakBitrate(),
+                Math.round((key.bitrate() + audioBitrate) * MasterPlaylist.TS_OVERHEAD));
+        String codecs = options.includeCodecs()
+                ? TrackCodecs.codecs(variant.level.description(), audio == null ? null : audio.description()) : null;
+        return new MasterPlaylist.Entry(key.bitrate(), key.customAttributes(), bandwidth,
+                variant.level.description().maxWidth(), variant.level.description().maxHeight(), codecs);
+    }
+}

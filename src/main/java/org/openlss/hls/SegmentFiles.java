@@ -1,0 +1,100 @@
+package org.openlss.hls;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * The TS segments of one variant on disk with the event's DVR data, one file each, named by media sequence number and
+ * written whole (a temporary file renamed), so a reader or a restart never sees half a segment. The newest few stay in
+ * memory as well: live players all ask for the same ones. Written by the segmenter's task, read by any thread.
+ */
+final class SegmentFiles {
+    private static final int HOT = 4;
+    private static final String SUFFIX = ".ts";
+
+    private final Path dir;
+    private final ConcurrentSkipListMap<Long, byte[]> hot = new ConcurrentSkipListMap<>();
+    private long oldest = Long.MAX_VALUE;
+    private long newest = -1;
+
+    SegmentFiles(Path dir) {
+        this.dir = dir;
+        try {
+            Files.createDirectories(dir);
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
+                for (Path file : files) {
+                    String name = file.getFileName().toString();
+                    long sequence = Long.parseLong(name.substring(0, name.length() - SUFFIX.length()));
+                    oldest = Math.min(oldest, sequence);
+                    newest = Math.max(newest, sequence);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("cannot read the HLS segments in " + dir, e);
+        }
+    }
+
+    /** The oldest segment found on disk when opened, or -1. */
+    long oldest() {
+        return newest < 0 ? -1 : oldest;
+    }
+
+    /** The newest segment found on disk when opened or written since, or -1. */
+    long newest() {
+        return newest;
+    }
+
+    void write(long sequence, byte[] segment) {
+        Path file = file(sequence);
+        Path partial = dir.resolve(file.getFileName() + ".part");
+        try {
+            Files.write(partial, segment);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store HLS segment " + file, e);
+        }
+        hot.put(sequence, segment);
+        while (hot.size() > HOT) {
+            hot.pollFirstEntry();
+        }
+        oldest = Math.min(oldest, sequence);
+        newest = Math.max(newest, sequence);
+    }
+
+    /** The segment's bytes, or null when it is not (or no longer) stored. */
+    byte[] read(long sequence) {
+        byte[] cached = hot.get(sequence);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            return Files.readAllBytes(file(sequence));
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read HLS segment " + file(sequence), e);
+        }
+    }
+
+    /** Deletes the segments before {@code sequence} (they left the sliding window long enough ago). */
+    void deleteBefore(long sequence) {
+        for (; oldest < Math.min(sequence, newest + 1); oldest++) {
+            hot.remove(oldest);
+            try {
+                Files.deleteIfExists(file(oldest));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete HLS segment " + file(oldest), e);
+            }
+        }
+    }
+
+    private Path file(long sequence) {
+        return dir.resolve(String.format("%012d%s", sequence, SUFFIX));
+    }
+}
