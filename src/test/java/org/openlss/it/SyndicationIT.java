@@ -71,13 +71,15 @@ class SyndicationIT {
     void anOriginPushesToAnEdgeWhereClientsPlayTheSameBytes() {
         LiveEvents onOrigin = new LiveEvents(origin.admin());
         LiveEvents onEdge = new LiveEvents(edge.admin());
-        onEdge.create("push/edge.isml", "{\"autoStart\":true}");
+        onEdge.create("push/edge.isml", "{\"autoStart\":true,\"hls\":{\"enabled\":true,\"segmentLength\":\"PT2S\"}}");
         onOrigin.create("push/origin.isml", "{\"autoStart\":true,\"pushTo\":[{\"url\":\"" + onEdge.url("push/edge.isml")
                 + "\"}]}");
         try (Encoder encoder = Encoder.push(source, onOrigin.url("push/origin.isml"), "--loop")) {
             LiveEvents.await(Duration.ofSeconds(40), "fragments on the edge", () -> onEdge.videoChunks("push/edge.isml") >= 3);
             Players.Result play = Players.play("smooth", onEdge.url("push/edge.isml") + "/Manifest", 10);
             assertTrue(play.ok(), play.toString());
+            Players.Result hls = Players.play("hls", onEdge.url("push/edge.isml") + "/manifest(format=m3u8-aapl)", 10);
+            assertTrue(hls.ok(), "hls.js on the edge: " + hls);
 
             Document edgeManifest = onEdge.manifest("push/edge.isml");
             List<Long> bitrates = LiveEvents.bitrates(edgeManifest, "video_und");
@@ -106,7 +108,8 @@ class SyndicationIT {
         String settings = "{\"autoStart\":true,\"serverConnections\":{\"enabled\":true}}";
         one.create("pull/origin.isml", settings);
         two.create("pull/origin.isml", settings);
-        onEdge.create("pull/edge.isml", "{\"autoStart\":true,\"sourceType\":\"Pull\",\"pullFrom\":[{\"url\":\""
+        onEdge.create("pull/edge.isml", "{\"autoStart\":true,\"hls\":{\"enabled\":true,\"segmentLength\":\"PT2S\"},"
+                + "\"sourceType\":\"Pull\",\"pullFrom\":[{\"url\":\""
                 + one.url("pull/origin.isml") + "\"},{\"url\":\"" + two.url("pull/origin.isml") + "\"}]}");
         try (Encoder first = Encoder.push(source, one.url("pull/origin.isml"), "--loop");
              Encoder second = Encoder.push(source, two.url("pull/origin.isml"), "--loop")) {
@@ -121,9 +124,16 @@ class SyndicationIT {
                     () -> onEdge.videoChunks("pull/edge.isml") >= before + 4);
             Players.Result result = play.get(90, TimeUnit.SECONDS);
             assertTrue(result.ok(), "the player on the edge kept playing across the failover: " + result);
-            for (Map.Entry<String, List<Long>> stream : LiveEvents.times(onEdge.manifest("pull/edge.isml")).entrySet()) {
-                assertContinuous(stream.getKey(), onEdge.manifest("pull/edge.isml"), stream.getValue());
+            Document manifest = onEdge.manifest("pull/edge.isml");
+            for (Map.Entry<String, List<Long>> stream : LiveEvents.times(manifest).entrySet()) {
+                assertContinuous(stream.getKey(), manifest, stream.getValue());
             }
+            long bitrate = LiveEvents.bitrates(manifest, "video_und").get(0);
+            String playlist = edge.admin().anonymous().get("pull/edge.isml/QualityLevels(" + bitrate
+                    + ")/Manifest(video_und,format=m3u8-aapl)", "*/*").body();
+            assertTrue(playlist.contains("#EXT-X-MEDIA-SEQUENCE:0"), playlist);
+            assertTrue(!playlist.contains("#EXT-X-DISCONTINUITY"), "no break in the HLS sequence: " + playlist);
+            assertTrue(playlist.split("#EXTINF").length > 6, playlist);
             second.stop();
         }
     }
