@@ -5,10 +5,10 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.logging.Logger;
+import org.openlss.platform.PlainText;
 import org.openlss.mp4.BoxFormatException;
 import org.openlss.mp4.TrackType;
 import org.openlss.smooth.SmoothUrl;
@@ -112,9 +112,6 @@ public class ArchiveServlet extends HttpServlet {
     }
 
     private static void error(HttpServletResponse response, int status, String message) throws IOException {
-        response.setStatus(status);
-        response.setHeader("Cache-Control", "no-cache");
-        response.setContentType("text/plain;charset=utf-8");
-        send(response, (message + "\n").getBytes(StandardCharsets.UTF_8));
+        PlainText.answer(response, status, message);
     }
 }

@@ -6,11 +6,11 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openlss.platform.ConnectionAbort;
+import org.openlss.platform.PlainText;
 
 /**
  * Reads one long-lived ingest POST without parking a thread: the container calls back when bytes are there. The
@@ -98,14 +98,10 @@ final class IngestReader implements ReadListener {
         try {
             HttpServletResponse response = (HttpServletResponse) async.getResponse();
             if (!response.isCommitted()) {
-                response.setStatus(status);
                 if (close) {
                     response.setHeader("Connection", "close");
                 }
-                response.setContentType("text/plain;charset=utf-8");
-                byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
-                response.setContentLength(body.length);
-                response.getOutputStream().write(body);
+                PlainText.answer(response, status, message);
                 if (close) {
                     response.flushBuffer();
                     ConnectionAbort.close(async.getRequest());

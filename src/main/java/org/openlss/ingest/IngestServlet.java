@@ -7,10 +7,10 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.openlss.platform.ConnectionAbort;
+import org.openlss.platform.PlainText;
 import org.openlss.pubpoint.LivePresentations;
 import org.openlss.pubpoint.PublishingPoint;
 import org.openlss.pubpoint.PublishingPointState;
@@ -57,7 +57,7 @@ public class IngestServlet extends HttpServlet {
             return;
         }
         if (!hasBody(request)) {
-            answer(response, 200, url.point().urlPath() + " accepts streams (" + point.state() + ")");
+            PlainText.answer(response, 200, url.point().urlPath() + " accepts streams (" + point.state() + ")");
             return;
         }
         if (address.isEmpty()) {
@@ -110,18 +110,11 @@ public class IngestServlet extends HttpServlet {
             throws IOException {
         LOG.info("Ingest refused (" + status + "): " + message);
         response.setHeader("Connection", "close");
-        answer(response, status, message);
+        PlainText.answer(response, status, message);
         response.flushBuffer();
         if (hasBody(request)) {
             ConnectionAbort.close(request);
         }
     }
 
-    private static void answer(HttpServletResponse response, int status, String message) throws IOException {
-        response.setStatus(status);
-        response.setContentType("text/plain;charset=utf-8");
-        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
-    }
 }

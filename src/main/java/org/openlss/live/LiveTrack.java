@@ -227,15 +227,6 @@ public final class LiveTrack {
         return index.isEmpty() ? -1 : index.lastTime();
     }
 
-    /** The visible fragments from {@code fromTime} on, oldest first (for outputs that catch up). */
-    public synchronized List<FragmentRef> releasedFrom(long fromTime) {
-        List<FragmentRef> refs = new ArrayList<>();
-        for (int i = index.ceiling(fromTime); i < index.size() && index.firstSequence() + i < releasedSequence; i++) {
-            refs.add(index.get(i));
-        }
-        return refs;
-    }
-
     /**
      * The stored fragments that overlap {@code [from, to)}, oldest first, whether clients may see them yet or not: for
      * outputs that convert fragments as they arrive (the lookahead hold-back exists for Smooth's {@code tfrf} only).

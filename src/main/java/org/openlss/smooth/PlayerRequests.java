@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.openlss.platform.PlainText;
 import org.openlss.live.Presentation;
 import org.openlss.pubpoint.LivePresentations;
 import org.openlss.pubpoint.PublishingPoint;
@@ -82,10 +82,7 @@ public class PlayerRequests {
     }
 
     public static void error(HttpServletResponse response, int status, String message) throws IOException {
-        response.setStatus(status);
-        response.setHeader("Cache-Control", "no-cache");
         response.setHeader("Access-Control-Allow-Origin", "*");
-        response.setContentType("text/plain;charset=utf-8");
-        send(response, (message + "\n").getBytes(StandardCharsets.UTF_8));
+        PlainText.answer(response, status, message);
     }
 }

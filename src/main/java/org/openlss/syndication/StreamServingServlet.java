@@ -6,13 +6,13 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.openlss.ingest.StreamAddress;
 import org.openlss.live.IncomingStream;
 import org.openlss.live.Presentation;
+import org.openlss.platform.PlainText;
 import org.openlss.mp4.StreamManifest;
 import org.openlss.pubpoint.LivePresentations;
 import org.openlss.pubpoint.PublishingPoint;
@@ -45,12 +45,12 @@ public class StreamServingServlet extends HttpServlet {
         PublishingPointUrl url = (PublishingPointUrl) request.getAttribute(PublishingPointUrl.class.getName());
         Optional<PublishingPoint> found = points.find(url.point());
         if (found.isEmpty()) {
-            error(response, 404, "no publishing point at " + url.point().urlPath());
+            PlainText.answer(response, 404, "no publishing point at " + url.point().urlPath());
             return;
         }
         PublishingPoint point = found.get();
         if (!point.settings().serverConnections().enabled()) {
-            error(response, 403, url.point().urlPath() + " does not allow server connections");
+            PlainText.answer(response, 403, url.point().urlPath() + " does not allow server connections");
             return;
         }
         if (point.state() == PublishingPointState.Idle) {
@@ -58,7 +58,7 @@ public class StreamServingServlet extends HttpServlet {
         }
         Presentation presentation = presentations.find(point.path()).orElse(null);
         if (presentation == null) {
-            error(response, 404, url.point().urlPath() + " has no event (" + point.state() + ")");
+            PlainText.answer(response, 404, url.point().urlPath() + " has no event (" + point.state() + ")");
             return;
         }
         if (url.resource().toLowerCase(Locale.ROOT).equals("streammanifest")) {
@@ -68,7 +68,7 @@ public class StreamServingServlet extends HttpServlet {
         Optional<StreamAddress> address = StreamAddress.parse(url.resource());
         IncomingStream stream = address.map(a -> presentation.stream(a.streamId())).orElse(null);
         if (stream == null) {
-            error(response, 404, "no stream '" + url.resource() + "' on " + url.point().urlPath() + " (yet)");
+            PlainText.answer(response, 404, "no stream '" + url.resource() + "' on " + url.point().urlPath() + " (yet)");
             return;
         }
         long after;
@@ -76,7 +76,7 @@ public class StreamServingServlet extends HttpServlet {
             String from = request.getParameter("from");
             after = from == null ? Long.MIN_VALUE : Long.parseLong(from);
         } catch (NumberFormatException e) {
-            error(response, 400, "from must be a fragment time (a whole number)");
+            PlainText.answer(response, 400, "from must be a fragment time (a whole number)");
             return;
         }
         serve(request, response, point, presentation, stream, after);
@@ -109,12 +109,4 @@ public class StreamServingServlet extends HttpServlet {
         response.getOutputStream().write(smil);
     }
 
-    private static void error(HttpServletResponse response, int status, String message) throws IOException {
-        response.setStatus(status);
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentType("text/plain;charset=utf-8");
-        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
-    }
 }
