@@ -1,23 +1,15 @@
 package org.openlss.live;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,7 +17,6 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.openlss.mp4.IngestFragment;
 import org.openlss.mp4.IngestHeader;
-import org.openlss.mp4.IngestParser;
 import org.openlss.mp4.TrackDescription;
 
 /**
@@ -38,6 +29,7 @@ public final class Presentation {
 
     private final Path dir;
     private final PresentationSettings settings;
+    private final EventRecord record;
     private final Map<String, IncomingStream> streams = new ConcurrentHashMap<>();
     private final Map<TrackKey, LiveTrack> tracks = new ConcurrentHashMap<>();
     private final Map<String, StreamIndex> streamIndexes = new ConcurrentHashMap<>();
@@ -46,22 +38,21 @@ public final class Presentation {
     private final AtomicLong version = new AtomicLong();
     private volatile boolean ended;
 
-    private Presentation(Path dir, PresentationSettings settings) {
+    private Presentation(Path dir, PresentationSettings settings) throws IOException {
         this.dir = dir;
         this.settings = settings;
+        this.record = new EventRecord(dir);
     }
 
     /** Opens the event stored in {@code dir}, or a new empty one. Held-back fragments are released by {@link #resume}. */
     public static Presentation open(Path dir, PresentationSettings settings) {
-        Presentation presentation = new Presentation(dir, settings);
         try {
-            Files.createDirectories(dir.resolve("streams"));
-            Files.createDirectories(dir.resolve("tracks"));
+            Presentation presentation = new Presentation(dir, settings);
             presentation.recover();
+            return presentation;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the live presentation in " + dir, e);
         }
-        return presentation;
     }
 
     public PresentationSettings settings() {
@@ -285,8 +276,8 @@ public final class Presentation {
             streamOrder.add(created);
             return created;
         });
-        Path folder = dir.resolve("tracks").resolve(key.folderName());
-        writeTrackProperties(folder, stream.id(), description.trackId(), bitrate);
+        Path folder = record.levelFolder(key);
+        record.level(folder, stream.id(), description.trackId(), bitrate);
         LiveTrack track = new LiveTrack(key, description,
                 stream.header().movieHeader().track(description.trackId()), index,
                 FragmentStore.open(folder, settings.liveCache()), settings);
@@ -309,111 +300,28 @@ public final class Presentation {
                 && a.timescale() == b.timescale();
     }
 
-    // --- persistence of the event, for recovery after a restart -------------------------------------------------
-
-    private Path streamFile(String id, String suffix) {
-        return dir.resolve("streams").resolve(HexFormat.of().formatHex(id.getBytes(StandardCharsets.UTF_8)) + suffix);
-    }
-
     private void persist(IncomingStream stream, boolean endedNow) {
-        try {
-            Path header = streamFile(stream.id(), ".header");
-            if (!Files.exists(header)) {
-                Files.write(header, stream.header().headerBytes());
-            }
-            Properties p = new Properties();
-            p.setProperty("id", stream.id());
-            p.setProperty("eventId", stream.eventId());
-            p.setProperty("ended", String.valueOf(endedNow));
-            try (Writer w = Files.newBufferedWriter(streamFile(stream.id(), ".stream"))) {
-                p.store(w, "input stream");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot record stream " + stream.id() + " in " + dir, e);
-        }
-    }
-
-    private static void writeTrackProperties(Path folder, String streamId, int trackId, long bitrate) {
-        try {
-            Files.createDirectories(folder);
-            Path file = folder.resolve("track.properties");
-            if (Files.exists(file)) {
-                return;
-            }
-            Properties p = new Properties();
-            p.setProperty("stream", streamId);
-            p.setProperty("trackId", String.valueOf(trackId));
-            p.setProperty("bitrate", String.valueOf(bitrate));
-            try (Writer w = Files.newBufferedWriter(file)) {
-                p.store(w, "quality level");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot record a track in " + folder, e);
-        }
+        record.stream(stream.id(), stream.eventId(), stream.header(), endedNow);
     }
 
     private void recover() throws IOException {
-        List<Path> streamFiles = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir.resolve("streams"), "*.stream")) {
-            files.forEach(streamFiles::add);
+        for (EventRecord.Stream recorded : record.streams()) {
+            IncomingStream stream = new IncomingStream(this, recorded.id(), recorded.eventId(), recorded.header());
+            stream.state(recorded.ended() ? IncomingStream.State.Stopped : IncomingStream.State.Started);
+            streams.put(recorded.id(), stream);
         }
-        for (Path file : streamFiles) {
-            Properties p = load(file);
-            String id = p.getProperty("id");
-            IngestHeader header = parseHeader(Files.readAllBytes(streamFile(id, ".header")));
-            IncomingStream stream = new IncomingStream(this, id, p.getProperty("eventId", ""), header);
-            stream.state(Boolean.parseBoolean(p.getProperty("ended")) ? IncomingStream.State.Stopped
-                    : IncomingStream.State.Started);
-            streams.put(id, stream);
-        }
-        List<Path> trackFolders = new ArrayList<>();
-        try (DirectoryStream<Path> folders = Files.newDirectoryStream(dir.resolve("tracks"))) {
-            folders.forEach(trackFolders::add);
-        }
-        trackFolders.sort(Comparator.naturalOrder());
-        for (Path folder : trackFolders) {
-            Properties p = load(folder.resolve("track.properties"));
-            IncomingStream stream = streams.get(p.getProperty("stream"));
-            TrackDescription description = stream == null ? null
-                    : stream.header().track(Integer.parseInt(p.getProperty("trackId")));
+        for (EventRecord.Level level : record.levels()) {
+            IncomingStream stream = streams.get(level.streamId());
+            TrackDescription description = stream == null ? null : stream.header().track(level.trackId());
             if (description == null) {
-                LOG.warning("Ignoring " + folder + ": its input stream is not recorded");
+                LOG.warning("Ignoring " + level.folder() + ": its input stream is not recorded");
                 continue;
             }
-            LiveTrack track = register(stream, description, Long.parseLong(p.getProperty("bitrate")));
-            stream.attach(description.trackId(), track);
+            stream.attach(description.trackId(), register(stream, description, level.bitrate()));
         }
         if (!streams.isEmpty()) {
             LOG.info("Recovered " + streams.size() + " input stream(s) and " + tracks.size()
                     + " quality level(s) from " + dir);
         }
-    }
-
-    private static Properties load(Path file) throws IOException {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file)) {
-            p.load(r);
-        }
-        return p;
-    }
-
-    private static IngestHeader parseHeader(byte[] bytes) {
-        IngestHeader[] header = new IngestHeader[1];
-        IngestParser parser = new IngestParser(new IngestParser.Listener() {
-            @Override
-            public void onHeader(IngestHeader h) {
-                header[0] = h;
-            }
-
-            @Override
-            public void onFragment(IngestFragment fragment) {
-            }
-
-            @Override
-            public void onEndOfStream() {
-            }
-        });
-        parser.feed(ByteBuffer.wrap(bytes));
-        return header[0];
     }
 }
