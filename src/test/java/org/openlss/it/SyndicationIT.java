@@ -48,10 +48,18 @@ class SyndicationIT {
         CompletableFuture<ServerProcess> o = start(RUN + "-origin", Map.of("OPENLSS_SYNDICATION_MAX_BEHIND_FRAGMENTS", "20"));
         CompletableFuture<ServerProcess> p1 = start(RUN + "-source1", Map.of());
         CompletableFuture<ServerProcess> e = start(RUN + "-edge", Map.of());
-        origin = o.get();
-        pullSource1 = p1.get();
-        pullSource2 = origin;
-        edge = e.get();
+        try {
+            origin = o.get();
+            pullSource1 = p1.get();
+            pullSource2 = origin;
+            edge = e.get();
+        } catch (Exception failure) {
+            // those that did start must not outlive the test
+            for (CompletableFuture<ServerProcess> f : List.of(o, p1, e)) {
+                f.thenAccept(ServerProcess::stop);
+            }
+            throw failure;
+        }
     }
 
     private static CompletableFuture<ServerProcess> start(String name, Map<String, String> environment) {
