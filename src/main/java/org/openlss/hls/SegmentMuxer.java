@@ -8,7 +8,8 @@ import org.openlss.live.FragmentRef;
 import org.openlss.live.LiveTrack;
 import org.openlss.mp4.AvcDecoderConfig;
 import org.openlss.ts.AudioFrame;
-import org.openlss.ts.AudioSpecificConfig;
+import org.openlss.mp4.AudioSpecificConfig;
+import org.openlss.ts.AdtsConfig;
 import org.openlss.ts.AvcParameters;
 import org.openlss.ts.ContinuityCounters;
 import org.openlss.ts.SegmentCipher;
@@ -45,9 +46,13 @@ final class SegmentMuxer {
         AvcDecoderConfig avc = TrackCodecs.avc(video.description());
         AvcParameters parameters = new AvcParameters(avc.nalLengthSize(), avc.sps(), avc.pps());
         this.writer = audio == null ? TsSegmentWriter.videoOnly(parameters, counters)
-                : TsSegmentWriter.audioVideo(parameters,
-                        AudioSpecificConfig.parse(TrackCodecs.aac(audio.description())), counters);
+                : TsSegmentWriter.audioVideo(parameters, adts(TrackCodecs.aac(audio.description())), counters);
         this.cipher = cipher;
+    }
+
+    private static AdtsConfig adts(byte[] audioSpecificConfig) {
+        AudioSpecificConfig asc = AudioSpecificConfig.parse(audioSpecificConfig);
+        return AdtsConfig.ofCore(asc.objectType(), asc.samplingRate(), asc.channelConfiguration());
     }
 
     /**

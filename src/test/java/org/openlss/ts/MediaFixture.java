@@ -88,7 +88,8 @@ final class MediaFixture {
     }
 
     AdtsConfig adtsConfig() {
-        return AudioSpecificConfig.parse(audioSpecificConfig);
+        org.openlss.mp4.AudioSpecificConfig asc = org.openlss.mp4.AudioSpecificConfig.parse(audioSpecificConfig);
+        return AdtsConfig.ofCore(asc.objectType(), asc.samplingRate(), asc.channelConfiguration());
     }
 
     /** The bytes after the type of the first box of that type (the clips hold one of each). */
