@@ -1,6 +1,7 @@
 package org.openlss.pubpoint;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,11 +49,13 @@ public class BehaviourErrors {
         clear(distribution, path, peer);
     }
 
-    /** Forgets the errors of a point that was shut down. */
-    public void forget(PublishingPointPath path) {
-        archive.remove(path);
-        sourcing.remove(path);
-        distribution.remove(path);
+    /** A point that was shut down starts its next event with a clean slate. */
+    void onShutDown(@Observes PublishingPointStateChanged change) {
+        if (change.newState() == PublishingPointState.Idle) {
+            archive.remove(change.point().path());
+            sourcing.remove(change.point().path());
+            distribution.remove(change.point().path());
+        }
     }
 
     private static void report(Map<PublishingPointPath, Map<String, String>> errors, PublishingPointPath path,

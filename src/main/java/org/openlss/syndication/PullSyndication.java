@@ -49,9 +49,6 @@ public class PullSyndication {
         if (state == PublishingPointState.Stopping || state == PublishingPointState.ShuttingDown
                 || state == PublishingPointState.Idle || state == PublishingPointState.Stopped) {
             stop(change.point().path());
-            if (state == PublishingPointState.Idle) {
-                errors.forget(change.point().path());
-            }
         }
     }
 
