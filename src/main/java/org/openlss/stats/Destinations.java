@@ -1,6 +1,7 @@
 package org.openlss.stats;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openlss.pubpoint.PublishingPointPath;
+import org.openlss.pubpoint.PublishingPointState;
+import org.openlss.pubpoint.PublishingPointStateChanged;
 import org.openlss.pubpoint.PublishingPointStatistics.Destination;
 
 /**
@@ -77,9 +80,12 @@ public class Destinations {
         return list;
     }
 
-    /** Forgets a point (deleted or shut down). */
-    public void forget(PublishingPointPath point) {
-        seen.keySet().removeIf(k -> k.point().equals(point));
-        status.keySet().removeIf(k -> k.point().equals(point));
+    /** A point that was shut down (or deleted) delivers to no one. */
+    void onShutDown(@Observes PublishingPointStateChanged change) {
+        if (change.newState() == PublishingPointState.Idle) {
+            PublishingPointPath point = change.point().path();
+            seen.keySet().removeIf(k -> k.point().equals(point));
+            status.keySet().removeIf(k -> k.point().equals(point));
+        }
     }
 }
