@@ -6,7 +6,10 @@ import java.util.function.BiPredicate;
 import org.openlss.pubpoint.PublishingPointUrl;
 import org.openlss.smooth.SmoothUrl;
 
-/** Which servlet serves which publishing point request; the router asks each in turn. */
+/**
+ * Which handler serves which publishing point request; the router asks each in turn. A name is that of a
+ * {@link DirectHandler} bean, or else of a servlet declared in web.xml.
+ */
 enum PublishingPointHandler {
     /** Encoder and upstream pushes, and their probes. */
     INGEST("IngestServlet", (request, url) -> "POST".equals(request.getMethod())
@@ -14,22 +17,22 @@ enum PublishingPointHandler {
     /** Downstream servers pulling streams, and their stream list. */
     SYNDICATION("StreamServingServlet", (request, url) -> "GET".equals(request.getMethod()) && url.isStreamSource()),
     /** Apple HLS clients: playlists, TS segments and the key (the {@code format=m3u8-aapl} forms). */
-    HLS("HlsServlet", (request, url) -> read(request) && !url.resource().isEmpty() && hls(url.resource())),
+    HLS("HLS", (request, url) -> read(request) && !url.resource().isEmpty() && hls(url.resource())),
     /** Smooth Streaming clients: manifests and fragments. */
-    SMOOTH("SmoothServlet", (request, url) -> read(request) && !url.resource().isEmpty());
+    SMOOTH("Smooth", (request, url) -> read(request) && !url.resource().isEmpty());
 
     static final List<PublishingPointHandler> ALL = List.of(values());
 
-    private final String servletName;
+    private final String target;
     private final BiPredicate<HttpServletRequest, PublishingPointUrl> test;
 
-    PublishingPointHandler(String servletName, BiPredicate<HttpServletRequest, PublishingPointUrl> test) {
-        this.servletName = servletName;
+    PublishingPointHandler(String target, BiPredicate<HttpServletRequest, PublishingPointUrl> test) {
+        this.target = target;
         this.test = test;
     }
 
-    String servletName() {
-        return servletName;
+    String target() {
+        return target;
     }
 
     boolean handles(HttpServletRequest request, PublishingPointUrl url) {

@@ -5,7 +5,7 @@ import static org.openlss.smooth.PlayerRequests.notModified;
 import static org.openlss.smooth.PlayerRequests.send;
 
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServlet;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -16,6 +16,7 @@ import org.openlss.live.LiveTrack;
 import org.openlss.live.Presentation;
 import org.openlss.live.StreamIndex;
 import org.openlss.mp4.TrackType;
+import org.openlss.platform.DirectHandler;
 import org.openlss.pubpoint.PublishingPoint;
 import org.openlss.pubpoint.PublishingPointSettings;
 import org.openlss.stats.Destinations;
@@ -26,8 +27,8 @@ import org.openlss.stats.Destinations;
  * exist soon, 404 for one that never will or left the window, 403 when client connections are off. Manifests are
  * built once per timeline change; fragments are immutable per URL within an event and cacheable for long.
  */
-public class SmoothServlet extends HttpServlet {
-    private static final long serialVersionUID = 1L;
+@ApplicationScoped
+public class SmoothDelivery implements DirectHandler {
     private static final long FRAGMENT_MAX_AGE = 3 * 24 * 3600;
     private static final String OUTPUT = "IIS Smooth Streaming";
 
@@ -43,7 +44,12 @@ public class SmoothServlet extends HttpServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    public String name() {
+        return "Smooth";
+    }
+
+    @Override
+    public void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
         PlayerRequests.Target target = requests.resolve(request, response);
         if (target == null) {
             return;

@@ -4,11 +4,12 @@ import static org.openlss.smooth.PlayerRequests.error;
 import static org.openlss.smooth.PlayerRequests.notModified;
 import static org.openlss.smooth.PlayerRequests.send;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.openlss.platform.DirectHandler;
 import org.openlss.pubpoint.PublishingPoint;
 import org.openlss.smooth.PlayerRequests;
 import org.openlss.smooth.SmoothUrl;
@@ -21,8 +22,8 @@ import org.openlss.stats.Destinations;
  * Everything is ready-made by the segmenter; this only looks it up. Playlists live short, segments long (their URL
  * never changes meaning within an event).
  */
-public class HlsServlet extends HttpServlet {
-    private static final long serialVersionUID = 1L;
+@ApplicationScoped
+public class HlsDelivery implements DirectHandler {
     private static final String OUTPUT = "Apple HTTP Live Streaming";
     private static final String PLAYLIST = "application/vnd.apple.mpegurl";
     private static final long SEGMENT_MAX_AGE = 3 * 24 * 3600;
@@ -37,7 +38,12 @@ public class HlsServlet extends HttpServlet {
     Destinations destinations;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    public String name() {
+        return "HLS";
+    }
+
+    @Override
+    public void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
         PlayerRequests.Target target = requests.resolve(request, response);
         if (target == null) {
             return;
