@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# OpenLSS HLS benchmark (not a test; see bench/README.md):
+# OpenLSS benchmarks (not tests; see bench/README.md):
 #   1. remux throughput of our TS muxer vs `ffmpeg -c copy -f mpegts` on the same fragments;
-#   2. HLS media playlist and segment requests/s from our server vs nginx serving the same bytes (wrk).
+#   2. HLS media playlist and segment requests/s from our server vs nginx serving the same bytes (wrk);
+#   3. Smooth: a cached fragment and the live manifest vs nginx, and ingest-to-available latency (smooth-bench.sh).
 #
 #   bench/run.sh [--seconds N] [--connections N] [--loops N] [--tuned]
 #
@@ -153,3 +154,9 @@ psize, ssize = int(sys.argv[5]), int(sys.argv[6])
 print(f"  media playlist ({psize} B):  openlss {po:9.0f} req/s   nginx {pn:9.0f} req/s   ratio {po / pn:.2f} (goal >= 0.5)")
 print(f"  TS segment ({ssize} B): openlss {so:9.0f} req/s   nginx {sn:9.0f} req/s   ratio {so / sn:.2f} (goal >= 0.8)")
 EOF
+
+echo "== 3. Smooth delivery and ingest-to-available latency"
+kill "$SERVER_PID" 2>/dev/null || true
+wait "$SERVER_PID" 2>/dev/null || true
+SERVER_PID=""
+bash "$ROOT/bench/smooth-bench.sh" "$SECONDS_PER_RUN"
