@@ -24,8 +24,10 @@ import org.openlss.pubpoint.rest.ErrorResponses;
 
 /**
  * The application's one authentication mechanism (Jakarta Security allows one), deciding by path: the management API
- * needs the administrator (HTTP Basic); exchanging streams with a point (an ingest POST, or a downstream server's
- * pull) needs the point's ingest credential when it has one; everything else (players, health) is public. A wrong Basic header on a public path is ignored, not refused.
+ * needs the administrator (HTTP Basic); the administration screens under {@code /admin/} need the administrator
+ * signed in through their form ({@link AdminSignIn}); exchanging streams with a point (an ingest POST, or a downstream
+ * server's pull) needs the point's ingest credential when it has one; everything else (players, health) is public. A
+ * wrong Basic header on a public path is ignored, not refused.
  */
 @ApplicationScoped
 public class OpenLssAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -48,6 +50,9 @@ public class OpenLssAuthenticationMechanism implements HttpAuthenticationMechani
         try {
             if (path.startsWith("/services/") || url.map(PublishingPointUrl::isManagement).orElse(false)) {
                 return administrator(request, response, context);
+            }
+            if (AdminSignIn.covers(path)) {
+                return AdminSignIn.validate(request, response, context, identityStores, path);
             }
             boolean push = "POST".equals(request.getMethod()) && (url.map(PublishingPointUrl::isStream).orElse(false)
                     || url.map(u -> u.resource().isEmpty()).orElse(false));

@@ -48,6 +48,23 @@ public final class Lifecycle {
         };
     }
 
+    /**
+     * Whether an administrator's request for {@code target} would change anything from {@code current}: the screens
+     * offer an action only where this holds, so they can never disagree with {@link #requested}.
+     */
+    public static boolean allows(PublishingPointState current, PublishingPointState target) {
+        try {
+            return !requested(current, target).isEmpty();
+        } catch (ManagementException refused) {
+            return false;
+        }
+    }
+
+    /** Settings change only while the point is shut down, so a running event never sees them move under it. */
+    public static boolean settingsEditable(PublishingPointState current) {
+        return current == Idle;
+    }
+
     /** The first stream data arrived. */
     public static List<PublishingPointState> streamArrived(PublishingPointState current) {
         return current == Starting ? List.of(Started) : List.of();

@@ -93,7 +93,7 @@ public class PublishingPoints {
     public PublishingPoint updateSettings(PublishingPointPath path, PublishingPointSettings settings) {
         checkCredentials(settings);
         return change(path, current -> {
-            if (current.state() != PublishingPointState.Idle) {
+            if (!Lifecycle.settingsEditable(current.state())) {
                 throw new ManagementException(ErrorCode.MPE_MGMT_PUBLISHING_POINT_IN_USE,
                         "Settings can only be changed while the publishing point is shut down (Idle); it is "
                                 + current.state() + ".");

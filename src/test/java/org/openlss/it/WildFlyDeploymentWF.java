@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Portability: the WAR built for Payara deploys unchanged on WildFly (standalone-microprofile), gets ready, and serves
- * a create and a read of a publishing point. Runs in the wildfly profile ({@code mvn -Pwildfly verify}).
+ * Portability: the WAR built for Payara deploys unchanged on WildFly (standalone-microprofile), gets ready, serves
+ * a create and a read of a publishing point, and renders the administration screens after the form sign-in. Runs in the wildfly profile ({@code mvn -Pwildfly verify}).
  *
  * <p>WildFly needs two server settings the WAR cannot make (checked in STACK.md): JASPI integration off for the
  * application security domain, and the Faces subsystem, which standalone-microprofile.xml lacks.
@@ -54,6 +54,14 @@ class WildFlyDeploymentWF {
             assertEquals(200, read.statusCode(), read.body());
             assertTrue(read.body().contains("\"title\":\"On WildFly\""), read.body());
             assertTrue(admin.get("live/wildfly.isml/state", ManagementApiIT.ATOM).body().contains("<Value>Idle</Value>"));
+
+            SignedInClient screens = new SignedInClient(app);
+            assertEquals(303, screens.get("admin/").statusCode(), "the screens need the sign-in on WildFly too");
+            screens.signIn(Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
+            HttpResponse<String> page = screens.get("admin/");
+            assertEquals(200, page.statusCode(), page.body());
+            assertTrue(page.body().contains("live/wildfly.isml") && page.body().contains("jakarta.faces.ViewState")
+                    && !page.body().contains("xmlns:ui"), "the publishing points page, rendered: " + page.body());
         } finally {
             // standalone.sh starts the JVM as its child: stop the JVM, not just the script
             server.descendants().forEach(ProcessHandle::destroy);

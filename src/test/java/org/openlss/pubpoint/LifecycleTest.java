@@ -10,6 +10,7 @@ import static org.openlss.pubpoint.PublishingPointState.Starting;
 import static org.openlss.pubpoint.PublishingPointState.Stopped;
 import static org.openlss.pubpoint.PublishingPointState.Stopping;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,5 +97,24 @@ class LifecycleTest {
         PublishingPoint starting = idle.enter(Starting, null, java.time.Instant.EPOCH.plusSeconds(1));
         assertEquals(4, starting.eventNumber());
         assertEquals(4, starting.enter(Started, null, java.time.Instant.EPOCH).eventNumber());
+    }
+
+    /** The IIS Actions pane: Start Publishing Point, Stop Live Source, Shut Down Publishing Point. */
+    @Test
+    void theActionsOfferedAreExactlyTheRequestsThatChangeSomething() {
+        assertEquals(List.of(Idle), statesOffering(Started));
+        assertEquals(List.of(Starting, Started), statesOffering(Stopped));
+        assertEquals(List.of(Starting, Started, Stopped, Error), statesOffering(Idle));
+    }
+
+    @Test
+    void onlyAShutDownPointTakesNewSettings() {
+        for (PublishingPointState state : PublishingPointState.values()) {
+            assertEquals(state == Idle, Lifecycle.settingsEditable(state), state.name());
+        }
+    }
+
+    private static List<PublishingPointState> statesOffering(PublishingPointState target) {
+        return Arrays.stream(PublishingPointState.values()).filter(from -> Lifecycle.allows(from, target)).toList();
     }
 }

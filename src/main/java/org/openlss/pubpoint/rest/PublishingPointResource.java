@@ -76,8 +76,7 @@ public class PublishingPointResource {
     @Path("state")
     public StateEntry state(@PathParam("path") String path) {
         PublishingPoint point = point(path);
-        PublishingPointStatistics figures = point.state() == PublishingPointState.Idle
-                ? PublishingPointStatistics.EMPTY : statistics.statistics(point);
+        PublishingPointStatistics figures = statistics.current(point);
         return new StateEntry(point, errors.status(point).withArchive(figures.archivePath(), figures.archiveUrl()),
                 Sites.root(uri));
     }

@@ -1,0 +1,110 @@
+package org.openlss.platform;
+
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The sign-in of the administration screens under {@code /admin/}: a plain HTML page ({@link #PAGE}) posts the
+ * administrator's user name and password to {@link #ACTION}, checked against the same identity store as the API's
+ * Basic credentials; the caller is then kept in the HTTP session (under a new session id) and re-established on every
+ * screen request. Anyone else is sent to the sign-in page, and back to where they were going once signed in.
+ */
+final class AdminSignIn {
+    static final String PAGE = "/admin/signin.html";
+    static final String ACTION = "/admin/signin";
+    /** What the sign-in page itself needs before anyone is signed in. */
+    private static final Set<String> PUBLIC = Set.of(PAGE, "/admin/admin.css", "/admin/admin.js");
+    private static final String CALLER = AdminSignIn.class.getName() + ".caller";
+    private static final String RETURN_TO = AdminSignIn.class.getName() + ".returnTo";
+    private static final String HOME = "/admin/";
+
+    /** Who signed in, as the identity store said. */
+    private record SignedIn(String name, Set<String> groups) implements Serializable {
+    }
+
+    private AdminSignIn() {
+    }
+
+    /** Whether {@code path} belongs to the screens; case-blind, so no file system can serve a page around it. */
+    static boolean covers(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        return lower.equals("/admin") || lower.startsWith("/admin/");
+    }
+
+    static AuthenticationStatus validate(HttpServletRequest request, HttpServletResponse response,
+                                         HttpMessageContext context, IdentityStoreHandler identityStores,
+                                         String path) throws IOException {
+        if (PUBLIC.contains(path)) {
+            return context.doNothing();
+        }
+        if (path.equals(ACTION) && "POST".equals(request.getMethod())) {
+            return signIn(request, response, identityStores);
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(CALLER) instanceof SignedIn caller) {
+            return context.notifyContainerAboutLogin(caller.name(), caller.groups());
+        }
+        return askToSignIn(request, response, path);
+    }
+
+    private static AuthenticationStatus signIn(HttpServletRequest request, HttpServletResponse response,
+                                               IdentityStoreHandler identityStores) throws IOException {
+        String user = request.getParameter("username");
+        String password = request.getParameter("password");
+        CredentialValidationResult result = user == null || password == null ? CredentialValidationResult.INVALID_RESULT
+                : identityStores.validate(new UsernamePasswordCredential(user, password));
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            redirect(request, response, PAGE + "?failed");
+            return AuthenticationStatus.SEND_CONTINUE;
+        }
+        HttpSession session = request.getSession(true);
+        Object returnTo = session.getAttribute(RETURN_TO);
+        session.removeAttribute(RETURN_TO);
+        // a session id known before the sign-in (fixed by an attacker) must not become an administrator's
+        request.changeSessionId();
+        session.setAttribute(CALLER, new SignedIn(result.getCallerPrincipal().getName(),
+                Set.copyOf(result.getCallerGroups())));
+        redirect(request, response, returnTo instanceof String target ? target : HOME);
+        return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    /**
+     * A page request goes to the sign-in page and remembers where it was going (only a GET: a form posted after the
+     * session expired cannot be replayed). A Faces Ajax request (the Details page refreshing itself) gets the
+     * redirect as a Faces partial response, which the page's script follows.
+     */
+    private static AuthenticationStatus askToSignIn(HttpServletRequest request, HttpServletResponse response,
+                                                    String path) throws IOException {
+        if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            response.setContentType("text/xml;charset=utf-8");
+            response.setHeader("Cache-Control", "no-store");
+            response.getOutputStream().write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                    + request.getContextPath() + PAGE + "\"/></partial-response>").getBytes(StandardCharsets.UTF_8));
+            return AuthenticationStatus.SEND_CONTINUE;
+        }
+        if ("GET".equals(request.getMethod())) {
+            String query = request.getQueryString();
+            request.getSession(true).setAttribute(RETURN_TO, query == null ? path : path + "?" + query);
+        }
+        redirect(request, response, PAGE);
+        return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    /** 303: the browser follows with a GET, also after a POST. */
+    private static void redirect(HttpServletRequest request, HttpServletResponse response, String target) {
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", request.getContextPath() + target);
+        response.setHeader("Cache-Control", "no-store");
+    }
+}

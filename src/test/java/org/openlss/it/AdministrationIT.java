@@ -1,0 +1,324 @@
+package org.openlss.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.w3c.dom.Document;
+
+/**
+ * The administration screens in headless Chromium, used the way an administrator used IIS Manager's Live Smooth
+ * Streaming Publishing Points: add a point through the dialog, start it, watch it go live and its details refresh,
+ * stop, shut down and delete it; refused input; credentials. Every page is left as a screenshot in
+ * {@code target/screenshots/}.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AdministrationIT {
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.builtWar();
+    }
+
+    /** Folder of this run's points: the server's data dir may hold earlier runs. */
+    private static final String RUN = "ui-" + Long.toString(System.currentTimeMillis(), 36);
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @ArquillianResource
+    URL url;
+
+    LiveEvents events;
+    Browser browser;
+    AdminPages pages;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        events = new LiveEvents(new Http(url.toURI().resolve("/"), Deployments.ADMIN, Deployments.ADMIN_PASSWORD));
+    }
+
+    /** The page the browser was on last, to see what a failed test saw. */
+    @AfterEach
+    void tearDown(TestInfo test) {
+        if (browser != null) {
+            browser.screenshot("last-" + test.getTestMethod().orElseThrow().getName());
+            browser.close();
+        }
+    }
+
+    /** A browser signed in as the administrator. */
+    private void signIn() {
+        browser = Browser.start();
+        pages = new AdminPages(browser, events.admin().base());
+        pages.signIn(Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
+    }
+
+    @Test
+    void aPushPointFromAddToDeleteThroughTheScreens() {
+        signIn();
+        String point = RUN + "/channel1.isml";
+        pages.openAdd();
+        pages.type("dialog:fileName", point);
+        pages.type("dialog:title", "Channel 1");
+        pages.type("dialog:estimatedDuration", "01:30:00");
+        assertFalse(browser.driver().findElement(By.id("dialog:pullUrlsAdd")).isDisplayed(), "pull URLs only for Pull");
+        browser.screenshot("add-dialog-basic");
+        pages.tab("advanced");
+        assertFalse(browser.driver().findElement(By.id("dialog:segmentLength")).isDisplayed(),
+                "the segment length shows only with a segmented archive");
+        pages.check("dialog:archive");
+        pages.choose("dialog:archiveMode", "segmented");
+        pages.type("dialog:segmentLength", "5");
+        assertTrue(browser.driver().findElement(By.id("dialog:clientConnections")).isSelected(), "the IIS default");
+        assertFalse(browser.driver().findElement(By.id("dialog:windowLength")).isDisplayed());
+        pages.choose("dialog:dvrMode", "recent");
+        pages.type("dialog:windowLength", "10");
+        assertTrue(browser.driver().findElement(By.id("dialog:pushUrlsAdd")).isDisplayed(), "push URLs for Push");
+        browser.screenshot("add-dialog-advanced");
+        pages.tab("mobile");
+        browser.screenshot("add-dialog-mobile");
+        pages.ok();
+
+        assertEquals("Idle (Shutdown)", pages.cell(point, "state"), "a new point is shut down");
+        assertEquals("Idle", pages.cell(point, "archive"));
+        assertEquals("Idle", pages.cell(point, "client-dvr"));
+        assertEquals("Disabled", pages.cell(point, "server-distribution"));
+        assertTrue(pages.textOf("[id='points:summary'] .options").contains("Archiving"));
+        String stored = events.admin().get(point + "/settings", ManagementApiIT.JSON).body();
+        assertTrue(stored.contains("\"segmentLength\":\"PT5M\"") && stored.contains("\"windowLength\":\"PT10M\"")
+                && stored.contains("\"estimatedDuration\":\"PT1H30M\""), stored);
+        assertEquals(List.of("Start Publishing Point", "Edit…", "Delete"), pages.actions());
+
+        pages.click("points:start", false);
+        assertEquals("Starting", pages.cell(point, "state"));
+        assertEquals(List.of("Stop Live Source", "Shut Down Publishing Point", "Delete", "Details"), pages.actions());
+        pages.markPage();
+        try (Encoder encoder = Encoder.push(Media.content().resolve("source.mp4"), events.url(point), "--loop")) {
+            browser.await("the list showing the point live", PATIENCE,
+                    d -> pages.cell(point, "state").equals("Started (Live)"));
+            assertTrue(pages.markStillThere(), "the list refreshed itself; the page was not reloaded");
+            assertEquals("Started", pages.cell(point, "archive"));
+            browser.await("the summary counting the stream and its tracks", PATIENCE,
+                    d -> pages.textOf("[id='points:summary'] .tracks").matches("1 audio: \\d+ Kbps 3 video: \\d+, \\d+, \\d+ Kbps"));
+            assertTrue(pages.textOf("[id='points:summary'] .streams").startsWith("1 (1 started"));
+            assertTrue(pages.textOf("[id='points:summary'] .archive-path").contains("channel1"),
+                    "the archive path shows while archiving");
+            browser.screenshot("publishing-points");
+            askForAFragment(point);
+
+            pages.click("points:details", false);
+            pages.markPage();
+            browser.await("four tracks, each arriving", PATIENCE, d -> {
+                Map<String, AdminPages.TrackRow> tracks = pages.trackFigures();
+                return tracks.size() == 4 && tracks.values().stream().allMatch(t -> t.incomingKbps() > 0);
+            });
+            Map<String, AdminPages.TrackRow> first = pages.trackFigures();
+            browser.await("newer fragments, shown without a reload", PATIENCE, d -> pages.trackFigures().entrySet()
+                    .stream().allMatch(t -> t.getValue().timestamp() > first.get(t.getKey()).timestamp()));
+            assertTrue(pages.markStillThere(), "the details refreshed themselves; the page was not reloaded");
+            String sources = pages.textOf("details[data-node='Sources']");
+            assertTrue(sources.contains("127.0.0.1") && sources.contains("HTTP Push") && sources.contains("stream1"),
+                    sources);
+            browser.await("the player's request among the destinations", PATIENCE,
+                    d -> pages.textOf("details[data-node='Destinations']").contains("IIS Smooth Streaming"));
+            browser.screenshot("details");
+
+            pages.click("details:back", false);
+            pages.click("points:stop", false);
+            assertEquals("Stopped (DVR-only)", pages.cell(point, "state"));
+            assertEquals("Started", pages.cell(point, "client-dvr"), "DVR-only still serves the event");
+            assertEquals(List.of("Shut Down Publishing Point", "Delete", "Details"), pages.actions());
+        }
+        pages.click("points:shutDown", false);
+        assertEquals("Idle (Shutdown)", pages.cell(point, "state"));
+        pages.click("points:delete", true);
+        assertFalse(pages.listed(point));
+        assertTrue(pages.pageMessages().contains("Deleted /" + point), pages.pageMessages());
+        assertEquals(404, events.admin().get(point + "/settings", ManagementApiIT.JSON).statusCode());
+    }
+
+    /** A player's request, so that the point has a client among its destinations. */
+    private void askForAFragment(String point) {
+        LiveEvents.await(PATIENCE, "a fragment offered to players", () -> events.videoChunks(point) > 0);
+        Document manifest = events.manifest(point);
+        long bitrate = LiveEvents.bitrates(manifest, "video_und").get(0);
+        long time = LiveEvents.times(manifest).get("video_und").get(0);
+        assertEquals(200, events.admin().anonymous().getBytes(point + "/QualityLevels(" + bitrate
+                + ")/Fragments(video_und=" + time + ")").statusCode());
+    }
+
+    @Test
+    void invalidInputIsShownNextToItsFieldAndCreatesNothing() {
+        signIn();
+        int points = pointCount();
+        pages.openAdd();
+        pages.type("dialog:fileName", RUN + "/bad name.isml");
+        pages.tab("advanced");
+        pages.choose("dialog:dvrMode", "recent");
+        pages.type("dialog:windowLength", "-5");
+        pages.ok();
+
+        assertTrue(browser.find("#tab-basic").isDisplayed(), "the tab of the first problem opens");
+        assertTrue(pages.fieldError("dialog:fileName").contains("may only hold letters"),
+                pages.fieldError("dialog:fileName"));
+        browser.screenshot("add-dialog-refused");
+        pages.tab("advanced");
+        assertEquals("enter a number of minutes, e.g. 30", pages.fieldError("dialog:windowLength"));
+
+        pages.type("dialog:windowLength", "0.1");
+        pages.ok();
+        assertTrue(pages.fieldError("dialog:fileName").contains("may only hold letters"));
+        pages.type("dialog:fileName", RUN + "/good.isml");
+        pages.ok();
+        pages.tab("advanced");
+        assertTrue(pages.fieldError("dialog:windowLength").contains("out of range"),
+                "the settings' own range check, next to the field: " + pages.fieldError("dialog:windowLength"));
+        assertEquals(points, pointCount(), "nothing was created");
+    }
+
+    private int pointCount() {
+        return events.admin().get(ManagementApiIT.COLLECTION, ManagementApiIT.ATOM).body().split("<entry>", -1).length - 1;
+    }
+
+    @Test
+    void settingsOfARunningPointCannotBeEdited() {
+        signIn();
+        String point = RUN + "/running.isml";
+        events.create(point, "{\"title\":\"Running\"}");
+        events.state(point, "Started");
+        pages.open("/admin/point.xhtml?point=" + point);
+        assertTrue(pages.pageMessages().contains("can only be changed while it is shut down"), pages.pageMessages());
+        assertFalse(browser.driver().findElement(By.id("dialog:ok")).isEnabled());
+        assertEquals("Running", browser.driver().findElement(By.id("dialog:title")).getAttribute("value"));
+        browser.screenshot("edit-dialog-refused");
+        events.state(point, "Idle");
+    }
+
+    @Test
+    void credentialsAreAddedListedAndDeletedWithoutShowingTheSecret() {
+        signIn();
+        String name = RUN + "-edge";
+        String secret = "s3cret-" + RUN;
+        pages.open("/admin/credentials.xhtml");
+        pages.type("credential:name", "bad name");
+        pages.type("credential:userName", "syndicator");
+        pages.type("credential:password", secret);
+        pages.click("credential:add", false);
+        assertTrue(pages.fieldError("credential:name").contains("is not a credential name"),
+                pages.fieldError("credential:name"));
+        assertEquals("", browser.driver().findElement(By.id("credential:password")).getAttribute("value"),
+                "the secret is not sent back");
+
+        pages.type("credential:name", name);
+        pages.type("credential:password", secret);
+        pages.click("credential:add", false);
+        assertEquals("syndicator", browser.text("tr[data-credential='" + name + "'] .user"));
+        assertFalse(browser.driver().getPageSource().contains(secret));
+        browser.screenshot("credentials");
+        assertTrue(events.admin().get("services/smoothstreaming/credentials", ManagementApiIT.JSON).body()
+                .contains("\"name\":\"" + name + "\""));
+
+        pages.click(browser.find("tr[data-credential='" + name + "'] input[type=submit]").getAttribute("id"), true);
+        assertTrue(browser.driver().findElements(By.cssSelector("tr[data-credential='" + name + "']")).isEmpty());
+        assertFalse(events.admin().get("services/smoothstreaming/credentials", ManagementApiIT.JSON).body()
+                .contains("\"name\":\"" + name + "\""));
+
+        pages.click("session:signOut", false);
+        assertTrue(browser.text("[data-when-query='signedout']").contains("signed out"));
+        pages.open("/admin/credentials.xhtml");
+        assertTrue(browser.driver().getCurrentUrl().endsWith("/admin/signin.html"), "signed out for good");
+    }
+
+    @Test
+    void everyScreenNeedsTheSignInAndNoneComesBackAsSource() throws Exception {
+        Http anonymous = events.admin().anonymous();
+        URI signInPage = events.admin().base().resolve("/admin/signin.html");
+        for (String screen : List.of("admin/", "admin/index.xhtml", "admin/point.xhtml", "admin/credentials.xhtml",
+                "admin/details.xhtml?point=a.isml", "ADMIN/index.xhtml")) {
+            HttpResponse<String> r = anonymous.get(screen, "text/html");
+            assertEquals(303, r.statusCode(), screen);
+            assertEquals(signInPage, events.admin().base().resolve(r.headers().firstValue("Location").orElse("")), screen);
+        }
+        assertEquals(303, events.admin().get("admin/", "text/html").statusCode(),
+                "the screens take the form sign-in, not the API's Basic credentials");
+        assertEquals(200, anonymous.get("admin/signin.html", "text/html").statusCode());
+        assertEquals(200, anonymous.get("admin/admin.css", "text/css").statusCode());
+        assertEquals(404, anonymous.get("WEB-INF/templates/admin.xhtml", "*/*").statusCode());
+        HttpResponse<String> ajax = anonymous.send("POST", "admin/details.xhtml", "application/x-www-form-urlencoded",
+                "jakarta.faces.partial.ajax=true", "Faces-Request", "partial/ajax");
+        assertTrue(ajax.body().contains("<redirect url=\"/admin/signin.html\""), "a refresh after the session ended "
+                + "takes the page to the sign-in: " + ajax.body());
+
+        SignedInClient client = new SignedInClient(events.admin().base());
+        assertEquals(303, client.get("admin/credentials.xhtml").statusCode());
+        String before = client.sessionId();
+        assertTrue(client.signIn(Deployments.ADMIN, "wrong").endsWith("/admin/signin.html?failed"));
+        assertTrue(client.signIn(Deployments.ADMIN, Deployments.ADMIN_PASSWORD).endsWith("/admin/credentials.xhtml"),
+                "back where the administrator was going");
+        assertFalse(before.equals(client.sessionId()), "a new session id after the sign-in");
+        for (String screen : List.of("admin/", "admin/index.xhtml", "admin/point.xhtml", "admin/credentials.xhtml",
+                "admin/details.xhtml?point=a.isml")) {
+            HttpResponse<String> page = client.get(screen);
+            assertEquals(200, page.statusCode(), screen);
+            assertTrue(page.body().contains("</html>") && page.body().contains("jakarta.faces.ViewState"), screen);
+            for (String source : List.of("xmlns:ui", "xmlns:h=", "<ui:", "<h:", "<f:", "#{")) {
+                assertFalse(page.body().contains(source), screen + " came back unrendered: " + source);
+            }
+        }
+    }
+
+    @Test
+    void metricsExposeThePerTrackFiguresWhileAStreamIsLive() {
+        String point = RUN + "/metrics.isml";
+        events.create(point, "{\"autoStart\":true}");
+        HttpResponse<String> anonymous = events.admin().anonymous().get("services/metrics", "text/plain");
+        assertEquals(401, anonymous.statusCode(), "the metrics need the administrator");
+        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+        try (Encoder encoder = Encoder.push(Media.content().resolve("source.mp4"), events.url(point), "--loop")) {
+            LiveEvents.await(PATIENCE, "four tracks arriving, in the metrics", () -> {
+                Map<String, Double> incoming = Metrics.samples(metrics(), "openlss_track_incoming_bits_per_second", point);
+                return incoming.size() == 4 && incoming.values().stream().allMatch(v -> v > 0);
+            });
+            askForAFragment(point);
+            HttpResponse<String> scrape = events.admin().get("services/metrics", "text/plain");
+            String type = scrape.headers().firstValue("Content-Type").orElse("").replace(" ", "");
+            assertTrue(type.startsWith("text/plain;") && type.contains("version=0.0.4"), type);
+            String text = scrape.body();
+            assertTrue(text.contains("openlss_publishing_point_state{point=\"" + point + "\",state=\"Started\"} 1\n"),
+                    text);
+            for (String metric : List.of("openlss_track_fragments_ingested_total", "openlss_track_ingested_bytes_total",
+                    "openlss_track_encoded_bits_per_second")) {
+                Map<String, Double> samples = Metrics.samples(text, metric, point);
+                assertEquals(List.of("stream1/1", "stream1/2", "stream1/3", "stream1/4"),
+                        samples.keySet().stream().sorted().toList(), metric);
+                assertTrue(samples.values().stream().allMatch(v -> v > 0), metric + " " + samples);
+            }
+            assertTrue(Metrics.samples(text, "openlss_track_fragments_served_total", point).values().stream()
+                    .anyMatch(v -> v >= 1), "the fragment served is counted");
+            assertTrue(Metrics.samples(text, "openlss_track_served_bytes_total", point).values().stream()
+                    .anyMatch(v -> v > 0));
+            assertTrue(text.contains("# TYPE openlss_track_requests_per_second gauge"));
+            encoder.stop();
+        }
+    }
+
+    private String metrics() {
+        HttpResponse<String> r = events.admin().get("services/metrics", "text/plain");
+        assertEquals(200, r.statusCode(), r.body());
+        return r.body();
+    }
+}
