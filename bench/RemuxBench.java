@@ -1,19 +1,18 @@
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.openlss.mp4.AudioSpecificConfig;
 import org.openlss.mp4.AvcDecoderConfig;
 import org.openlss.mp4.FragmentSamples;
 import org.openlss.mp4.IngestFragment;
-import org.openlss.mp4.IngestHeader;
-import org.openlss.mp4.IngestParser;
+import org.openlss.mp4.IngestBody;
 import org.openlss.mp4.MovieFragment;
 import org.openlss.mp4.TrackDescription;
 import org.openlss.mp4.TrackType;
+import org.openlss.ts.AdtsConfig;
 import org.openlss.ts.AudioFrame;
-import org.openlss.ts.AudioSpecificConfig;
 import org.openlss.ts.AvcParameters;
 import org.openlss.ts.ContinuityCounters;
 import org.openlss.ts.Timestamps;
@@ -67,26 +66,11 @@ public class RemuxBench {
     record Clip(TrackDescription video, TrackDescription audio, List<IngestFragment> videoFragments,
                 List<IngestFragment> audioFragments, long inputBytes) {
         static Clip read(Path body) throws Exception {
-            List<IngestFragment> fragments = new ArrayList<>();
-            IngestHeader[] header = new IngestHeader[1];
-            new IngestParser(new IngestParser.Listener() {
-                @Override
-                public void onHeader(IngestHeader h) {
-                    header[0] = h;
-                }
-
-                @Override
-                public void onFragment(IngestFragment fragment) {
-                    fragments.add(fragment);
-                }
-
-                @Override
-                public void onEndOfStream() {
-                }
-            }).feed(ByteBuffer.wrap(Files.readAllBytes(body)));
-            TrackDescription video = header[0].tracks().stream().filter(t -> t.type() == TrackType.VIDEO)
+            IngestBody parsed = IngestBody.parse(Files.readAllBytes(body));
+            List<IngestFragment> fragments = parsed.fragments();
+            TrackDescription video = parsed.header().tracks().stream().filter(t -> t.type() == TrackType.VIDEO)
                     .findFirst().orElseThrow();
-            TrackDescription audio = header[0].tracks().stream().filter(t -> t.type() == TrackType.AUDIO)
+            TrackDescription audio = parsed.header().tracks().stream().filter(t -> t.type() == TrackType.AUDIO)
                     .findFirst().orElseThrow();
             List<IngestFragment> v = fragments.stream().filter(f -> f.trackId() == video.trackId()).toList();
             List<IngestFragment> a = fragments.stream().filter(f -> f.trackId() == audio.trackId()).toList();
@@ -105,7 +89,7 @@ public class RemuxBench {
             AvcDecoderConfig avc = AvcDecoderConfig.fromCodecPrivateData(video.codecPrivateData(),
                     video.nalLengthSize());
             TsSegmentWriter writer = TsSegmentWriter.audioVideo(new AvcParameters(avc.nalLengthSize(), avc.sps(),
-                    avc.pps()), AudioSpecificConfig.parse(audio.codecPrivateData()), new ContinuityCounters());
+                    avc.pps()), AdtsConfig.of(AudioSpecificConfig.parse(audio.codecPrivateData())), new ContinuityCounters());
             long clipLength = videoFragments.get(videoFragments.size() - 1).time()
                     + videoFragments.get(videoFragments.size() - 1).duration();
             long total = 0;

@@ -51,8 +51,7 @@ final class SegmentMuxer {
     }
 
     private static AdtsConfig adts(byte[] audioSpecificConfig) {
-        AudioSpecificConfig asc = AudioSpecificConfig.parse(audioSpecificConfig);
-        return AdtsConfig.ofCore(asc.objectType(), asc.samplingRate(), asc.channelConfiguration());
+        return AdtsConfig.of(AudioSpecificConfig.parse(audioSpecificConfig));
     }
 
     /**

@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
+import org.openlss.mp4.IngestBody;
 import org.openlss.mp4.IngestFragment;
 import org.openlss.mp4.IngestHeader;
-import org.openlss.mp4.IngestParser;
 
 /**
  * What an event keeps on disk besides fragment bytes, so a server restart finds it again: per input stream its
@@ -85,7 +85,7 @@ final class EventRecord {
                 Properties p = load(file);
                 String id = p.getProperty("id");
                 streams.add(new Stream(id, p.getProperty("eventId", ""),
-                        parseHeader(Files.readAllBytes(streamFile(id, ".header"))),
+                        IngestBody.parse(Files.readAllBytes(streamFile(id, ".header"))).header(),
                         Boolean.parseBoolean(p.getProperty("ended"))));
             }
         }
@@ -122,24 +122,5 @@ final class EventRecord {
             p.load(r);
         }
         return p;
-    }
-
-    private static IngestHeader parseHeader(byte[] bytes) {
-        IngestHeader[] header = new IngestHeader[1];
-        new IngestParser(new IngestParser.Listener() {
-            @Override
-            public void onHeader(IngestHeader h) {
-                header[0] = h;
-            }
-
-            @Override
-            public void onFragment(IngestFragment fragment) {
-            }
-
-            @Override
-            public void onEndOfStream() {
-            }
-        }).feed(ByteBuffer.wrap(bytes));
-        return header[0];
     }
 }

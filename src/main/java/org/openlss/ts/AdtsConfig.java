@@ -1,11 +1,13 @@
 package org.openlss.ts;
 
+import org.openlss.mp4.AudioSpecificConfig;
+
 /**
  * The three AudioSpecificConfig values an ADTS header repeats (ISO/IEC 14496-3 §1.6.2.1, 13818-7 §6.2).
  *
  * <p>For HE-AAC (object type 5) and HE-AAC v2 (29) the index is the output (SBR) sampling rate, as a Smooth manifest
  * states it; ADTS then carries the AAC-LC core at half that rate and decoders find SBR/PS implicitly.
- * {@link #ofCore} takes the core as a parsed AudioSpecificConfig gives it.
+ * {@link #of} takes the core as a parsed AudioSpecificConfig gives it.
  *
  * @param objectType 1 AAC Main, 2 AAC-LC, 3 AAC SSR, 4 AAC LTP, 5 HE-AAC, 29 HE-AAC v2
  * @param samplingFrequencyIndex 0 (96 kHz) .. 12 (7.35 kHz); 0 .. 8 for HE-AAC, whose core needs the half rate
@@ -31,6 +33,11 @@ public record AdtsConfig(int objectType, int samplingFrequencyIndex, int channel
         if (channelConfiguration < 1 || channelConfiguration > 7) {
             throw new TsInputException("channel configuration " + channelConfiguration + " is not supported");
         }
+    }
+
+    /** The ADTS configuration of an AAC track's AudioSpecificConfig (its core, for HE-AAC). */
+    public static AdtsConfig of(AudioSpecificConfig config) {
+        return ofCore(config.objectType(), config.samplingRate(), config.channelConfiguration());
     }
 
     /**

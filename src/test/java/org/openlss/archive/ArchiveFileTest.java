@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openlss.mp4.IngestBody;
 import org.openlss.mp4.FragmentedFileIndex;
 import org.openlss.mp4.IngestFragment;
 import org.openlss.mp4.MovieFragmentRandomAccess;
@@ -24,7 +25,7 @@ import org.openlss.testing.SharedTools;
 
 /** One stream's archive file (archive-and-syndication.md §1.3), written from a real ffmpeg push, cut at any byte. */
 class ArchiveFileTest {
-    private static final Captures STREAM1 = Captures.of("ffmpeg-stream1.body");
+    private static final IngestBody STREAM1 = Captures.of("ffmpeg-stream1.body");
 
     @TempDir
     Path dir;

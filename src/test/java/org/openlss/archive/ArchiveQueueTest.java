@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openlss.mp4.IngestBody;
 import org.openlss.live.IncomingStream;
 import org.openlss.live.Presentation;
 import org.openlss.live.PresentationSettings;
@@ -20,7 +21,7 @@ import org.openlss.testing.Captures;
 
 /** The archive's work off the ingest thread: in order, one batch at a time, failures reported, never blocking. */
 class ArchiveQueueTest {
-    private static final Captures STREAM1 = Captures.of("ffmpeg-stream1.body");
+    private static final IngestBody STREAM1 = Captures.of("ffmpeg-stream1.body");
 
     @TempDir
     Path dir;

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openlss.mp4.IngestBody;
 import org.openlss.live.IncomingStream;
 import org.openlss.mp4.Bytes;
 import org.openlss.mp4.IngestFragment;
@@ -30,8 +31,8 @@ import org.w3c.dom.Element;
 
 /** The archive of an event: layout (§1.2), manifests (§1.4), segments (§1.5), from real ffmpeg pushes. */
 class EventRecorderTest {
-    private static final Captures STREAM1 = Captures.of("ffmpeg-stream1.body");
-    private static final Captures AUDIO0 = Captures.of("ffmpeg-audio0.body");
+    private static final IngestBody STREAM1 = Captures.of("ffmpeg-stream1.body");
+    private static final IngestBody AUDIO0 = Captures.of("ffmpeg-audio0.body");
 
     @TempDir
     Path dir;

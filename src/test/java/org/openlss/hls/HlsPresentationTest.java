@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openlss.mp4.IngestBody;
 import org.openlss.live.IncomingStream;
 import org.openlss.live.LiveTrack;
 import org.openlss.live.Presentation;
@@ -31,7 +32,7 @@ import org.openlss.ts.SegmentCipher;
  * two video levels and AAC in 1 s fragments, cut into 2 s segments; B-frames; a restart in the middle.
  */
 class HlsPresentationTest {
-    private static final Captures STREAM1 = Captures.of("ffmpeg-stream1.body");
+    private static final IngestBody STREAM1 = Captures.of("ffmpeg-stream1.body");
     private static final long NOW = 1_717_267_400_000L;
     private static final HlsOptions TWO_SECONDS = new HlsOptions(Duration.ofSeconds(2), 1_600_000, false, false, true,
             null);
@@ -77,7 +78,7 @@ class HlsPresentationTest {
 
     @Test
     void bFramesShiftEveryPresentationTimeByTheReorderDelay() throws IOException {
-        Captures bframes = Captures.of("ffmpeg-bframes.body");
+        IngestBody bframes = Captures.of("ffmpeg-bframes.body");
         Presentation presentation = open(Duration.ZERO);
         HlsPresentation hls = follow(presentation, TWO_SECONDS);
         IncomingStream stream = presentation.connect("bframes", "", bframes.header(), "127.0.0.1", "Push");

@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.openlss.mp4.IngestBody;
 import org.openlss.mp4.Bytes;
 import org.openlss.mp4.FragmentedFileIndex;
 import org.openlss.mp4.IngestFragment;
-import org.openlss.testing.Captures;
 import org.openlss.testing.SharedTools;
 
 /** The archive on disk as a test inspects it: its folders, each file's fragments with their mdat, ffprobe's view. */
@@ -53,7 +53,7 @@ final class ArchivedFiles {
     /** The fragments an encoder sent in a captured ingest body, in order. */
     static List<Fragment> fragments(byte[] body) {
         List<Fragment> fragments = new ArrayList<>();
-        for (IngestFragment f : Captures.parse(body).fragments()) {
+        for (IngestFragment f : IngestBody.parse(body).fragments()) {
             fragments.add(new Fragment(f.trackId(), f.time(), f.mdat()));
         }
         return fragments;

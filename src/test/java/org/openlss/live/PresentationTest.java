@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openlss.mp4.IngestBody;
 import org.openlss.mp4.IngestFragment;
 import org.openlss.mp4.Tfrf;
 import org.openlss.mp4.TrackType;
@@ -21,7 +22,7 @@ import org.openlss.testing.Captures;
 
 /** The live timeline fed with what ffmpeg really sends: one POST with two video levels and audio, 4 x 1 s. */
 class PresentationTest {
-    private static final Captures STREAM1 = Captures.of("ffmpeg-stream1.body");
+    private static final IngestBody STREAM1 = Captures.of("ffmpeg-stream1.body");
 
     @TempDir
     Path dir;
@@ -126,7 +127,7 @@ class PresentationTest {
     void headersThatConflictAreRefused() {
         Presentation p = open(Duration.ZERO);
         p.connect("stream1", "", STREAM1.header(), "h", "Push");
-        Captures audio = Captures.of("ffmpeg-audio0.body");
+        IngestBody audio = Captures.of("ffmpeg-audio0.body");
         StreamRefusedException e = assertThrows(StreamRefusedException.class,
                 () -> p.connect("stream1", "", audio.header(), "h", "Push"));
         assertEquals(400, e.status());

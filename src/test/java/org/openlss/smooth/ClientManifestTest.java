@@ -19,6 +19,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openlss.mp4.IngestBody;
 import org.openlss.live.IncomingStream;
 import org.openlss.live.Presentation;
 import org.openlss.live.PresentationSettings;
@@ -38,7 +39,7 @@ class ClientManifestTest {
     void everyLevelCarriesWhatDashJsNeedsAndTimesMatchTheFragments() throws Exception {
         Presentation p = Presentation.open(dir, new PresentationSettings(2, Duration.ZERO, 4));
         p.resume();
-        Captures capture = Captures.of("ffmpeg-stream1.body");
+        IngestBody capture = Captures.of("ffmpeg-stream1.body");
         IncomingStream stream = p.connect("stream1", "", capture.header(), "h", "Push");
         capture.fragments().forEach(stream::append);
 
@@ -94,7 +95,7 @@ class ClientManifestTest {
     void noStreamWithoutFragmentsAndNoManifestWithoutAny() throws Exception {
         Presentation p = Presentation.open(dir, new PresentationSettings(2, Duration.ZERO, 4));
         p.resume();
-        Captures capture = Captures.of("ffmpeg-stream1.body");
+        IngestBody capture = Captures.of("ffmpeg-stream1.body");
         p.connect("stream1", "", capture.header(), "h", "Push");
         assertNull(ClientManifest.write(p.streamIndexes(), new ClientManifest.Options(true, 2, 0, false)));
     }

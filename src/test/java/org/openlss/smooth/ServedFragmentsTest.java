@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openlss.mp4.IngestBody;
 import org.openlss.live.FragmentRef;
 import org.openlss.live.IncomingStream;
 import org.openlss.live.LiveTrack;
@@ -26,7 +27,7 @@ import org.openlss.testing.SharedTools;
 
 /** Fragment responses as an independent box parser (boxdump.py) reads them. */
 class ServedFragmentsTest {
-    private static final Captures CAPTURE = Captures.of("ffmpeg-stream1.body");
+    private static final IngestBody CAPTURE = Captures.of("ffmpeg-stream1.body");
 
     @TempDir
     Path dir;

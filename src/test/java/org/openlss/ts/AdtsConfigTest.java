@@ -11,7 +11,7 @@ import org.openlss.mp4.AudioSpecificConfig;
 class AdtsConfigTest {
     private static AdtsConfig of(byte[] audioSpecificConfig) {
         AudioSpecificConfig asc = AudioSpecificConfig.parse(audioSpecificConfig);
-        return AdtsConfig.ofCore(asc.objectType(), asc.samplingRate(), asc.channelConfiguration());
+        return AdtsConfig.of(asc);
     }
 
     @Test

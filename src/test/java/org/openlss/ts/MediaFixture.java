@@ -89,7 +89,7 @@ final class MediaFixture {
 
     AdtsConfig adtsConfig() {
         org.openlss.mp4.AudioSpecificConfig asc = org.openlss.mp4.AudioSpecificConfig.parse(audioSpecificConfig);
-        return AdtsConfig.ofCore(asc.objectType(), asc.samplingRate(), asc.channelConfiguration());
+        return AdtsConfig.of(asc);
     }
 
     /** The bytes after the type of the first box of that type (the clips hold one of each). */
