@@ -217,6 +217,7 @@ final class StreamPusher implements Runnable {
     private void end() throws PushFailure, InterruptedException {
         if (!options.sendsEndOfStream(stream.sparseOnly())) {
             connection.abort();
+            System.err.println("pushencoder: " + id + ": connection dropped without end of stream");
             return;
         }
         send(EndOfStream.bytes());
@@ -226,6 +227,7 @@ final class StreamPusher implements Runnable {
                 throw new PushFailure(server.stream(id) + " answered " + reply.status() + " at the end of the stream: "
                         + reply.firstLine());
             }
+            System.err.println("pushencoder: " + id + ": end of stream sent, the server answered " + reply.status());
         } catch (IOException e) {
             throw new PushFailure(server.stream(id) + ": no answer at the end of the stream: " + e.getMessage(), e);
         }
