@@ -62,7 +62,7 @@ public record EncoderOptions(boolean help, boolean create, boolean loop, boolean
             if (arg.equals("-h") || arg.equals("--help") || arg.equals("/?") || arg.equalsIgnoreCase("/help")) {
                 b.help = true;
             } else if (arg.startsWith("--") || (arg.startsWith("/") && isOptionName(arg.substring(1)))) {
-                b.option(arg.startsWith("--") ? arg.substring(2) : arg.substring(1));
+                b.option(arg.startsWith("--") ? arg.substring(2) : arg.substring(1), arg);
             } else {
                 operands.add(arg);
             }
@@ -117,7 +117,7 @@ public record EncoderOptions(boolean help, boolean create, boolean loop, boolean
         private long skipFirst = -1;
         private long skipLast = -1;
 
-        void option(String text) throws UsageException {
+        void option(String text, String asTyped) throws UsageException {
             String[] parts = text.split("[:=]", 2);
             String name = parts[0].toLowerCase(Locale.ROOT);
             String value = parts.length > 1 ? parts[1] : null;
@@ -138,7 +138,7 @@ public record EncoderOptions(boolean help, boolean create, boolean loop, boolean
                 case "headers" -> headers(required(name, value));
                 case "rate" -> rate = rate(required(name, value));
                 case "skip" -> skip(required(name, value));
-                default -> throw new UsageException("unknown option " + text + "; -h shows the options");
+                default -> throw new UsageException("unknown option " + asTyped + "; -h shows the options");
             }
         }
 

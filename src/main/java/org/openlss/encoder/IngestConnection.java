@@ -17,6 +17,8 @@ final class IngestConnection {
     /** The server answers once it has taken the last fragment in: allow it some time. */
     private static final int ANSWER_MILLIS = 60_000;
 
+    private static final byte[] NOTHING = new byte[0];
+
     private final HttpURLConnection connection;
     private final OutputStream body;
 
@@ -35,12 +37,15 @@ final class IngestConnection {
         return new IngestConnection(connection, connection.getOutputStream());
     }
 
-    /** Writes {@code parts} and flushes them onto the wire. */
+    /** Writes {@code parts} and flushes them onto the wire; throws if the connection failed meanwhile. */
     void send(byte[]... parts) throws IOException {
         for (byte[] part : parts) {
             body.write(part);
         }
         body.flush();
+        // the JDK's request body stream notes a failed flush and throws only on the next write: make that write now,
+        // so a fragment counts as sent only when it reached the socket (and the resent two fragments cover the loss)
+        body.write(NOTHING, 0, 0);
     }
 
     /** Sends the final chunk and returns the server's answer to the whole stream. */

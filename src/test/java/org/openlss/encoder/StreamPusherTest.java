@@ -68,7 +68,8 @@ class StreamPusherTest {
             List<String> after = resumed.fragments().stream().map(f -> f.trackId() + "@" + f.time()).toList();
             int resumedAt = all.indexOf(after.get(0));
             assertEquals(all.subList(resumedAt, all.size()), after, "everything from the resent fragments on");
-            assertTrue(resumedAt >= 1 && resumedAt <= before.size(), "no fragment lost: " + before + " / " + after);
+            assertTrue(resumedAt <= before.size() && resumedAt >= before.size() - 2,
+                    "no fragment lost, the last two resent: " + before + " / " + after);
         }
     }
 
