@@ -41,11 +41,6 @@ public record SourceStream(Path file, List<TrackDescription> tracks, byte[] moov
         return tracks.stream().allMatch(TrackDescription::sparse);
     }
 
-    /** The description of a track, or null. */
-    public TrackDescription track(int trackId) {
-        return tracks.stream().filter(t -> t.trackId() == trackId).findFirst().orElse(null);
-    }
-
     /** Opens the file for reading fragments; one reader per pushing thread. */
     public Reader reader() throws IOException {
         return new Reader(FileChannel.open(file, StandardOpenOption.READ));

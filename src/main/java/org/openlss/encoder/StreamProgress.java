@@ -28,10 +28,6 @@ final class StreamProgress {
         leadSeconds = lead;
     }
 
-    synchronized long fragments() {
-        return fragments;
-    }
-
     /** The progress line; the bitrate counts the bytes since the previous line. */
     synchronized String line(long nowNanos) {
         double seconds = Math.max(1e-3, (nowNanos - reportedNanos) / 1e9);
