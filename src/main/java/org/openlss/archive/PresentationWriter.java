@@ -84,7 +84,7 @@ final class PresentationWriter {
                    IngestFragment fragment) throws IOException {
         OnDemandServerManifest.Track owner = byKey.get(key);
         if (owner == null) {
-            owner = new OnDemandServerManifest.Track(src, withBitrate(description, key.bitrate()));
+            owner = new OnDemandServerManifest.Track(src, description.withBitrate(key.bitrate()));
             List<OnDemandServerManifest.Track> more = new ArrayList<>(tracks);
             more.add(owner);
             DurableFiles.replace(serverManifest(), OnDemandServerManifest.write(clientManifestName(), more));
@@ -170,14 +170,5 @@ final class PresentationWriter {
 
     private Path clientManifest() {
         return dir.resolve(clientManifestName());
-    }
-
-    /** The level as the server manifest names it: with the bitrate clients knew it by (measured, when not declared). */
-    private static TrackDescription withBitrate(TrackDescription d, long bitrate) {
-        return d.bitrate() == bitrate ? d : new TrackDescription(d.trackId(), d.type(), d.trackName(), bitrate,
-                d.timescale(), d.fourCC(), d.codecPrivateData(), d.nalLengthSize(), d.maxWidth(), d.maxHeight(),
-                d.displayWidth(), d.displayHeight(), d.samplingRate(), d.channels(), d.bitsPerSample(),
-                d.packetSize(), d.audioTag(), d.subtype(), d.parentTrackName(), d.manifestOutput(), d.language(),
-                d.customAttributes());
     }
 }

@@ -76,6 +76,14 @@ public record TrackDescription(int trackId, TrackType type, String trackName, lo
                 + " " + codecPrivateDataHex() + "]";
     }
 
+    /** The same track at another bitrate (one measured, when the encoder declared none). */
+    public TrackDescription withBitrate(long newBitrate) {
+        return newBitrate == bitrate ? this : new TrackDescription(trackId, type, trackName, newBitrate, timescale, fourCC,
+                codecPrivateData, nalLengthSize, maxWidth, maxHeight, displayWidth, displayHeight, samplingRate,
+                channels, bitsPerSample, packetSize, audioTag, subtype, parentTrackName, manifestOutput, language,
+                customAttributes);
+    }
+
     /** Whether this is a sparse track (it names a parent track). */
     public boolean sparse() {
         return parentTrackName != null;

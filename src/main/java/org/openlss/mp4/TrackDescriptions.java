@@ -38,6 +38,26 @@ public final class TrackDescriptions {
         return tracks;
     }
 
+    /**
+     * One description per audio and video track of a moov that comes without a live server manifest (a file as
+     * ffmpeg's {@code -f ismv} writes it), in moov order, everything taken from the moov; the bitrate is 0 (unknown).
+     */
+    public static List<TrackDescription> describe(MovieHeader moov) {
+        List<SmilTrack> tracks = new ArrayList<>();
+        for (TrackHeader trak : moov.tracks()) {
+            TrackType type = TrackType.ofHandler(trak.handler());
+            if (type != TrackType.TEXT) {
+                SmilTrack track = new SmilTrack(type, null, null);
+                track.addParam("trackID", Integer.toString(trak.trackId()));
+                tracks.add(track);
+            }
+        }
+        if (tracks.isEmpty()) {
+            throw BoxFormatException.unsupported("the moov has neither an audio nor a video track");
+        }
+        return describe(LiveServerManifest.of(tracks), moov);
+    }
+
     private static TrackDescription describe(SmilTrack smil, MovieHeader moov) {
         String idText = smil.param("trackID");
         if (idText == null) {
