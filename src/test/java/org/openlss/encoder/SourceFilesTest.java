@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openlss.mp4.IngestBody;
 import org.openlss.mp4.IngestFragment;
 import org.openlss.mp4.MovieFragmentRandomAccess;
 import org.openlss.mp4.OnDemandServerManifest;
@@ -27,8 +28,8 @@ class SourceFilesTest {
     Path dir;
 
     /** ffmpeg's capture written as our archive writes a stream: ftyp, moov, the fragments, mfra; and a .ism naming it. */
-    private Captures archive(String... files) throws IOException {
-        Captures capture = Captures.of("ffmpeg-stream1.body");
+    private IngestBody archive(String... files) throws IOException {
+        IngestBody capture = Captures.of("ffmpeg-stream1.body");
         List<OnDemandServerManifest.Track> tracks = new ArrayList<>();
         for (String file : files) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -52,7 +53,7 @@ class SourceFilesTest {
 
     @Test
     void aServerManifestGivesOneStreamPerMediaFileWithItsTracksAndFragments() throws Exception {
-        Captures capture = archive("video0.ismv", "video1.ismv");
+        IngestBody capture = archive("video0.ismv", "video1.ismv");
         List<SourceStream> streams = SourceFiles.open(List.of(dir.resolve("event.ism")));
         assertEquals(2, streams.size());
         SourceStream stream = streams.get(0);

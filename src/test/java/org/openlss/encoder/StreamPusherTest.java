@@ -20,7 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openlss.testing.Captures;
+import org.openlss.mp4.IngestBody;
 
 /** The push of one stream against a stand-in publishing point that drops the first streaming connection. */
 class StreamPusherTest {
@@ -51,7 +51,7 @@ class StreamPusherTest {
             pusher.startAt(System.nanoTime());
             pusher.run();
             assertNull(pusher.failure());
-            List<String> all = keys(Captures.parse(StreamPusher.header(streams.get(0), null, false)), streams.get(0));
+            List<String> all = keys(IngestBody.parse(StreamPusher.header(streams.get(0), null, false)), streams.get(0));
 
             assertEquals(4, heads.size(), "probe, stream, probe, stream: " + heads);
             assertTrue(heads.get(0).startsWith("POST /live/pp.isml/Streams(t-stream0) HTTP/1.1"), heads.get(0));
@@ -60,8 +60,8 @@ class StreamPusherTest {
             assertTrue(heads.get(1).contains("Authorization: Basic ZW5jOnNAY3JldA=="), "enc:s@cret from the URL");
             assertTrue(heads.get(1).contains("X-Test: yes"), heads.get(1));
 
-            Captures dropped = Captures.parse(bodies.get(1));
-            Captures resumed = Captures.parse(bodies.get(3));
+            IngestBody dropped = IngestBody.parse(bodies.get(1));
+            IngestBody resumed = IngestBody.parse(bodies.get(3));
             assertEquals(3, resumed.header().tracks().size(), "the header boxes again");
             assertTrue(resumed.endOfStream());
             List<String> before = dropped.fragments().stream().map(f -> f.trackId() + "@" + f.time()).toList();
@@ -74,7 +74,7 @@ class StreamPusherTest {
     }
 
     /** The fragments of the whole file in push order, as trackId@time on the output timeline (starting at 0). */
-    private static List<String> keys(Captures header, SourceStream stream) {
+    private static List<String> keys(IngestBody header, SourceStream stream) {
         long first = stream.fragments().stream().mapToLong(SourceStream.Fragment::time).min().orElseThrow();
         assertEquals(3, header.header().tracks().size());
         return stream.fragments().stream().map(f -> f.trackId() + "@" + (f.time() - first)).toList();

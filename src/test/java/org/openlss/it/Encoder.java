@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openlss.testing.SharedTools;
 
-/** ffmpeg as a live Smooth encoder, through {@code smooth-push.sh}. */
+/** A live Smooth encoder process: ffmpeg through {@code smooth-push.sh}, or our push encoder jar. */
 public final class Encoder implements AutoCloseable {
     private final Process process;
     private final Path log;
@@ -19,15 +19,30 @@ public final class Encoder implements AutoCloseable {
         this.log = log;
     }
 
+    private static final Path BUILD = Path.of(System.getProperty("openlss.build.dir", "target")).toAbsolutePath();
+
     /** Pushes {@code source} to {@code pointUrl} ({@code …/name.isml}) with smooth-push options. */
     public static Encoder push(Path source, String pointUrl, String... options) {
         List<String> command = new ArrayList<>(List.of("bash", SharedTools.DIR.resolve("smooth-push.sh").toString(),
                 "-i", source.toString()));
         command.addAll(List.of(options));
         command.add(pointUrl);
+        return start(command, "encoder");
+    }
+
+    /** {@code java -jar target/pushencoder.jar args} as a user runs it. */
+    public static Encoder pushEncoder(String... args) {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-jar", BUILD.resolve("pushencoder.jar").toString()));
+        command.addAll(List.of(args));
+        return start(command, "pushencoder");
+    }
+
+    private static Encoder start(List<String> command, String logName) {
         try {
-            Path log = Files.createTempFile(Path.of(System.getProperty("openlss.build.dir", "target")), "encoder", ".log");
+            Path log = Files.createTempFile(BUILD, logName, ".log");
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            p.getOutputStream().close();
             return new Encoder(p, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -35,8 +50,8 @@ public final class Encoder implements AutoCloseable {
     }
 
     /**
-     * Ends the stream the way an operator does (SIGTERM to smooth-push, which interrupts ffmpeg): ffmpeg sends end of
-     * stream (empty mfra) and the final chunk. The exit status of an interrupted push is not meaningful.
+     * Ends the stream the way an operator does (SIGTERM: smooth-push interrupts ffmpeg; the push encoder stops its
+     * streams): end of stream (empty mfra) and the final chunk are sent. The exit status is not meaningful.
      */
     public void stop() {
         process.destroy();

@@ -60,7 +60,7 @@ class PushEncoderIT {
         events.create(point, "{\"autoStart\":true,\"hls\":{\"enabled\":true,\"segmentLength\":\"PT4S\"}}");
         long start = System.nanoTime();
         String log;
-        try (PushEncoderProcess push = PushEncoderProcess.start("/loop", "/rate:0.999", "/id:live", events.url(point),
+        try (Encoder push = Encoder.pushEncoder("/loop", "/rate:0.999", "/id:live", events.url(point),
                 ismv.toString())) {
             LiveEvents.await(Duration.ofSeconds(30), "three listed fragments", () -> events.videoChunks(point) >= 3);
             Players.Result smooth = Players.play("smooth", events.url(point) + "/Manifest", 8);
@@ -88,7 +88,7 @@ class PushEncoderIT {
         String point = RUN + "/loop.isml";
         events.create(point, "{\"autoStart\":true}");
         List<Long> source = sourceTimes(1);
-        try (PushEncoderProcess push = PushEncoderProcess.start("/loop", "/rate:8", "/id:loop", events.url(point),
+        try (Encoder push = Encoder.pushEncoder("/loop", "/rate:8", "/id:loop", events.url(point),
                 ismv.toString())) {
             LiveEvents.await(Duration.ofSeconds(60), "fragments of the second pass",
                     () -> events.videoChunks(point) >= source.size() + 4);
@@ -113,7 +113,7 @@ class PushEncoderIT {
         String point = RUN + "/skip.isml";
         events.create(point, "{\"autoStart\":true,\"hls\":{\"enabled\":true,\"segmentLength\":\"PT4S\"}}");
         List<String> log = new ArrayList<>();
-        assertEquals(0, PushEncoderProcess.run(60, log, "/skip:3,5", "/rate:8", "/id:skip", events.url(point),
+        assertEquals(0, run(60, log, "/skip:3,5", "/rate:8", "/id:skip", events.url(point),
                 ismv.toString()), log.toString());
         List<Long> source = sourceTimes(1);
         List<Long> expected = IntStream.range(0, source.size()).filter(i -> i < 3 || i > 5).mapToObj(source::get).toList();
@@ -132,7 +132,7 @@ class PushEncoderIT {
         String point = RUN + "/noeos.isml";
         events.create(point, "{\"autoStart\":true}");
         List<String> log = new ArrayList<>();
-        assertEquals(0, PushEncoderProcess.run(60, log, "/noEOS", "/rate:10", "/id:noeos", events.url(point),
+        assertEquals(0, run(60, log, "/noEOS", "/rate:10", "/id:noeos", events.url(point),
                 ismv.toString()), log.toString());
         assertTrue(log.get(0).contains("without end of stream"), log.toString());
         ServerProcess.sleep(2000);
@@ -144,7 +144,7 @@ class PushEncoderIT {
     void createCreatesAMissingPointAndStartsIt() {
         String point = RUN + "/created.isml";
         List<String> log = new ArrayList<>();
-        assertEquals(0, PushEncoderProcess.run(60, log, "/create", "/rate:10", "/id:create", withCredentials(point,
+        assertEquals(0, run(60, log, "/create", "/rate:10", "/id:create", withCredentials(point,
                 Deployments.ADMIN_PASSWORD), ismv.toString()), log.toString());
         assertTrue(log.get(0).contains("created and started /" + point), log.toString());
         assertEquals(sourceTimes(1), LiveEvents.times(events.manifest(point)).values().iterator().next());
@@ -168,13 +168,13 @@ class PushEncoderIT {
         String original = RUN + "/original.isml";
         events.create(original, "{\"autoStart\":true,\"archive\":{\"enabled\":true}}");
         List<String> log = new ArrayList<>();
-        assertEquals(0, PushEncoderProcess.run(60, log, "/realtime:" + 3600 * SECOND, "/rate:10", "/id:rt",
+        assertEquals(0, run(60, log, "/realtime:" + 3600 * SECOND, "/rate:10", "/id:rt",
                 events.url(original), ismv.toString()), log.toString());
         Path first = completeArchive(original, "original");
 
         String replay = RUN + "/replay.isml";
         events.create(replay, "{\"autoStart\":true,\"archive\":{\"enabled\":true}}");
-        assertEquals(0, PushEncoderProcess.run(60, log, "/liveArchive", "/rate:10", "/id:rt", events.url(replay),
+        assertEquals(0, run(60, log, "/liveArchive", "/rate:10", "/id:rt", events.url(replay),
                 first.resolve("original.ism").toString()), log.toString());
         Path second = completeArchive(replay, "replay");
 
@@ -202,11 +202,20 @@ class PushEncoderIT {
     private void assertFails(String expected, String... args) {
         List<String> log = new ArrayList<>();
         long start = System.nanoTime();
-        assertEquals(1, PushEncoderProcess.run(30, log, args), log.toString());
+        assertEquals(1, run(30, log, args), log.toString());
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(20).toNanos(), "at once");
         List<String> errors = log.get(0).lines().filter(l -> l.startsWith("pushencoder: error: ")).toList();
         assertEquals(1, errors.size(), log.toString());
         assertTrue(errors.get(0).contains(expected), errors.get(0));
+    }
+
+    /** Runs the push encoder to its end, its output added to {@code logOut}; returns the exit status. */
+    private static int run(long seconds, List<String> logOut, String... args) {
+        try (Encoder push = Encoder.pushEncoder(args)) {
+            int status = push.waitFor(seconds);
+            logOut.add(push.log());
+            return status;
+        }
     }
 
     /** Track {@code trackId}'s fragment times in the ffmpeg file. */
