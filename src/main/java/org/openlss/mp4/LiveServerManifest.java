@@ -1,11 +1,11 @@
 package org.openlss.mp4;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
@@ -24,31 +24,20 @@ public final class LiveServerManifest {
     /** Parses SMIL bytes (UTF-8 or UTF-16 with BOM). */
     public static LiveServerManifest parse(byte[] smil) {
         Map<String, String> meta = new LinkedHashMap<>();
-        List<SmilTrack> tracks = new ArrayList<>();
-        SmilXml.read(smil, "live server manifest", element -> {
-            String name = element.getLocalName();
-            TrackType type = TrackType.ofSmilElement(name);
-            if (type != null) {
-                if (tracks.size() == MovieHeader.MAX_TRACKS) {
-                    throw BoxFormatException.malformed("live server manifest has more than " + MovieHeader.MAX_TRACKS + " tracks");
-                }
-                tracks.add(new SmilTrack(type, SmilXml.attribute(element, "systemBitrate"),
-                        SmilXml.attribute(element, "systemLanguage")));
-            } else if ("param".equals(name) && !tracks.isEmpty()) {
-                String paramName = SmilXml.attribute(element, "name");
-                if (paramName != null) {
-                    tracks.get(tracks.size() - 1).addParam(paramName, SmilXml.attribute(element, "value"));
-                }
-            } else if ("meta".equals(name) && tracks.isEmpty()) {
+        List<SmilTrack> tracks = SmilTrack.parseAll(smil, "live server manifest", new SmilTrack.ManifestVisitor() {
+            @Override
+            public void track(XMLStreamReader element) {
+            }
+
+            @Override
+            public void other(XMLStreamReader element, boolean beforeTracks) {
                 String metaName = SmilXml.attribute(element, "name");
-                if (metaName != null && meta.size() < SmilTrack.MAX_PARAMS) {
+                if (beforeTracks && "meta".equals(element.getLocalName()) && metaName != null
+                        && meta.size() < SmilTrack.MAX_PARAMS) {
                     meta.put(metaName, String.valueOf(SmilXml.attribute(element, "content")));
                 }
             }
         });
-        if (tracks.isEmpty()) {
-            throw BoxFormatException.malformed("live server manifest describes no track");
-        }
         return new LiveServerManifest(meta, tracks);
     }
 

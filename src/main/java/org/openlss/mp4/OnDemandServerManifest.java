@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * The server manifest of an on-demand presentation ({@code .ism}, archive-and-syndication.md §1.4): a SMIL
@@ -51,34 +52,25 @@ public final class OnDemandServerManifest {
     /** Parses a {@code .ism}; every track must name its file. */
     public static OnDemandServerManifest parse(byte[] smil) {
         List<String> sources = new ArrayList<>();
-        List<SmilTrack> tracks = new ArrayList<>();
         String[] clientManifest = new String[1];
-        SmilXml.read(smil, "server manifest", element -> {
-            String name = element.getLocalName();
-            TrackType type = TrackType.ofSmilElement(name);
-            if (type != null) {
-                if (tracks.size() == MovieHeader.MAX_TRACKS) {
-                    throw BoxFormatException.malformed("server manifest has more than " + MovieHeader.MAX_TRACKS + " tracks");
-                }
+        List<SmilTrack> tracks = SmilTrack.parseAll(smil, "server manifest", new SmilTrack.ManifestVisitor() {
+            @Override
+            public void track(XMLStreamReader element) {
                 String src = SmilXml.attribute(element, "src");
                 if (src == null || src.isBlank()) {
                     throw BoxFormatException.malformed("server manifest track without a src file");
                 }
                 sources.add(src);
-                tracks.add(new SmilTrack(type, SmilXml.attribute(element, "systemBitrate"),
-                        SmilXml.attribute(element, "systemLanguage")));
-            } else if ("param".equals(name) && !tracks.isEmpty()) {
-                String paramName = SmilXml.attribute(element, "name");
-                if (paramName != null) {
-                    tracks.get(tracks.size() - 1).addParam(paramName, SmilXml.attribute(element, "value"));
+            }
+
+            @Override
+            public void other(XMLStreamReader element, boolean beforeTracks) {
+                if ("meta".equals(element.getLocalName())
+                        && CLIENT_MANIFEST_META.equals(SmilXml.attribute(element, "name"))) {
+                    clientManifest[0] = SmilXml.attribute(element, "content");
                 }
-            } else if ("meta".equals(name) && CLIENT_MANIFEST_META.equals(SmilXml.attribute(element, "name"))) {
-                clientManifest[0] = SmilXml.attribute(element, "content");
             }
         });
-        if (tracks.isEmpty()) {
-            throw BoxFormatException.malformed("server manifest describes no track");
-        }
         return new OnDemandServerManifest(clientManifest[0], sources, tracks);
     }
 

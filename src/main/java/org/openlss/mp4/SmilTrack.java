@@ -1,8 +1,11 @@
 package org.openlss.mp4;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * One {@code video}/{@code audio}/{@code textstream} element of a live server manifest: its
@@ -22,6 +25,43 @@ public final class SmilTrack {
         this.type = type;
         this.systemBitrate = systemBitrate;
         this.systemLanguage = systemLanguage;
+    }
+
+    /** What a server manifest holds besides its tracks and their params. */
+    interface ManifestVisitor {
+        /** A track element, before its params. */
+        void track(XMLStreamReader element);
+
+        /** Any other element; {@code beforeTracks} while no track element has come yet. */
+        void other(XMLStreamReader element, boolean beforeTracks);
+    }
+
+    /** The tracks of a live or on-demand server manifest (SMIL bytes, UTF-8 or UTF-16 with BOM); at least one. */
+    static List<SmilTrack> parseAll(byte[] smil, String what, ManifestVisitor visitor) {
+        List<SmilTrack> tracks = new ArrayList<>();
+        SmilXml.read(smil, what, element -> {
+            String name = element.getLocalName();
+            TrackType type = TrackType.ofSmilElement(name);
+            if (type != null) {
+                if (tracks.size() == MovieHeader.MAX_TRACKS) {
+                    throw BoxFormatException.malformed(what + " has more than " + MovieHeader.MAX_TRACKS + " tracks");
+                }
+                visitor.track(element);
+                tracks.add(new SmilTrack(type, SmilXml.attribute(element, "systemBitrate"),
+                        SmilXml.attribute(element, "systemLanguage")));
+            } else if ("param".equals(name) && !tracks.isEmpty()) {
+                String paramName = SmilXml.attribute(element, "name");
+                if (paramName != null) {
+                    tracks.get(tracks.size() - 1).addParam(paramName, SmilXml.attribute(element, "value"));
+                }
+            } else {
+                visitor.other(element, tracks.isEmpty());
+            }
+        });
+        if (tracks.isEmpty()) {
+            throw BoxFormatException.malformed(what + " describes no track");
+        }
+        return tracks;
     }
 
     void addParam(String name, String value) {
