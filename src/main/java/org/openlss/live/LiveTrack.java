@@ -2,6 +2,7 @@ package org.openlss.live;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
@@ -13,8 +14,9 @@ import org.openlss.mp4.TrackHeader;
 /**
  * One quality level of a live presentation: its fragment index, their bytes on disk, and the lookahead hold-back. A
  * fragment becomes visible to clients once {@code lookahead} later fragments of the track have arrived (so it is served
- * with a full {@code tfrf}), or when no more will come. Duplicates (same time) are dropped silently; a fragment older
- * than the newest one is refused.
+ * with a full {@code tfrf}), or when no more will come. A sparse track has no lookahead; its fragment at t becomes
+ * visible once its parent stream lists a fragment at t or later, or when the event is over (smooth-ingest.md §4.8).
+ * Duplicates (same time) are dropped silently; a fragment older than the newest one is refused.
  */
 public final class LiveTrack {
     private static final Logger LOG = Logger.getLogger(LiveTrack.class.getName());
@@ -117,12 +119,36 @@ public final class LiveTrack {
         while (releasedSequence < releasable) {
             long sequence = Math.max(releasedSequence, index.firstSequence());
             FragmentRef ref = index.get((int) (sequence - index.firstSequence()));
+            if (!parentReached(ref.time())) {
+                break;
+            }
             releasedSequence = sequence + 1;
             streamIndex.released(ref.time(), ref.duration());
             for (PresentationListener l : listeners) {
                 l.fragmentReleased(this, ref);
             }
         }
+    }
+
+    /** Whether a fragment at {@code time} may be shown as far as the parent stream goes (always, unless sparse). */
+    private boolean parentReached(long time) {
+        Presentation presentation = streamIndex.presentation();
+        if (!description.sparse() || presentation.ended()) {
+            return true;
+        }
+        StreamIndex parent = presentation.streamIndex(description.parentTrackName());
+        long parentTime = parent == null ? -1 : parent.lastTime();
+        if (parentTime < 0 || parent.timescale() == description.timescale()) {
+            return parentTime >= time;
+        }
+        // parentTime / parent timescale >= time / own timescale, exactly (times may be near 2^63)
+        return BigInteger.valueOf(parentTime).multiply(BigInteger.valueOf(description.timescale()))
+                .compareTo(BigInteger.valueOf(time).multiply(BigInteger.valueOf(parent.timescale()))) >= 0;
+    }
+
+    /** The parent stream listed more (or the event ended): shows the sparse fragments that waited for it. */
+    synchronized void parentAdvanced(List<PresentationListener> listeners) {
+        release(listeners);
     }
 
     /** Drops fragments that left the DVR window longer ago than the grace. */

@@ -79,6 +79,7 @@ public final class Presentation {
                     .forEach(s -> s.levels().forEach(LiveTrack::feederStarted));
         }
         tracks.values().forEach(t -> t.resume(listeners));
+        parentsAdvanced();
     }
 
     /**
@@ -152,6 +153,9 @@ public final class Presentation {
 
     LiveTrack.Append append(IncomingStream stream, LiveTrack track, IngestFragment fragment) {
         LiveTrack.Append result = track.append(stream, fragment, listeners);
+        if (result == LiveTrack.Append.ACCEPTED && !track.description().sparse()) {
+            parentsAdvanced();
+        }
         if (result == LiveTrack.Append.BACKWARDS) {
             LOG.warning("Dropped a fragment of " + track + " from stream " + stream.id() + " at " + fragment.time()
                     + ": older than the newest fragment of the track (time going backwards)");
@@ -167,11 +171,24 @@ public final class Presentation {
         stream.state(IncomingStream.State.Stopped);
         persist(stream, true);
         stream.levels().forEach(t -> t.feederEnded(listeners));
+        parentsAdvanced();
         listeners.forEach(l -> l.streamEnded(stream));
         if (streams.values().stream().allMatch(s -> s.state() == IncomingStream.State.Stopped)) {
             listeners.forEach(PresentationListener::allStreamsEnded);
         }
         changed();
+    }
+
+    /**
+     * Parent streams may list more: shows the sparse fragments waiting for them. Called without any track's lock held
+     * (a sparse track reads its parent's timeline under its own lock).
+     */
+    private void parentsAdvanced() {
+        for (StreamIndex index : streamOrder) {
+            if (index.parentName() != null) {
+                index.levels().forEach(level -> level.parentAdvanced(listeners));
+            }
+        }
     }
 
     /** The event is over (every stream ended, or an administrator stopped the live source). */

@@ -40,6 +40,10 @@ public final class StreamIndex {
         return timescale;
     }
 
+    Presentation presentation() {
+        return presentation;
+    }
+
     /** Quality levels; the position is the {@code QualityLevel@Index}. */
     public List<LiveTrack> levels() {
         return levels;

@@ -7,15 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openlss.mp4.Box;
 import org.openlss.mp4.IngestBody;
 import org.openlss.mp4.IngestFragment;
+import org.openlss.mp4.IngestHeader;
+import org.openlss.mp4.ManifestBoxes;
 import org.openlss.mp4.Tfrf;
 import org.openlss.mp4.TrackType;
 import org.openlss.testing.Captures;
@@ -173,6 +178,50 @@ class PresentationTest {
         assertEquals(4, again.streamIndex("video_und").listed().size());
         again.delete();
         assertFalse(dir.toFile().exists());
+    }
+
+    @Test
+    void aSparseFragmentShowsOnceItsParentStreamListsItsTimeAndAllAtTheEnd() {
+        Presentation p = open(Duration.ZERO);
+        IngestBody text = sparseTextTrack("video_und");
+        IncomingStream sparse = p.connect("text", "", text.header(), "127.0.0.1", "Push");
+        for (IngestFragment f : text.fragments()) {
+            assertEquals(LiveTrack.Append.ACCEPTED, sparse.append(f));
+        }
+        StreamIndex textIndex = p.streamIndex("textstream");
+        assertEquals("video_und", textIndex.parentName());
+        assertEquals(0, textIndex.listed().size(), "no parent fragment yet");
+
+        IncomingStream video = p.connect("stream1", "", STREAM1.header(), "127.0.0.1", "Push");
+        STREAM1.fragments().forEach(video::append);
+        long parentLast = p.streamIndex("video_und").lastTime();
+        List<Long> shown = times(textIndex.listed());
+        List<Long> all = text.fragments().stream().map(IngestFragment::time).toList();
+        assertEquals(all.stream().filter(t -> t <= parentLast).toList(), shown, "up to the parent's " + parentLast);
+        assertTrue(shown.size() > 0 && shown.size() < all.size(), shown + " of " + all);
+
+        p.stop();
+        assertEquals(all, times(textIndex.listed()), "the event is over: everything shows");
+    }
+
+    /** The audio capture re-labelled as a sparse text track of {@code parent} (header boxes as an encoder sends). */
+    private static IngestBody sparseTextTrack(String parent) {
+        IngestBody audio = Captures.of("ffmpeg-audio0.body");
+        String param = "<param name=\"%s\" value=\"%s\" valuetype=\"data\"/>";
+        String smil = "<smil xmlns=\"http://www.w3.org/2001/SMIL20/Language\"><body><switch>"
+                + "<textstream systemBitrate=\"1000\">" + param.formatted("trackID", "1")
+                + param.formatted("parentTrackName", parent) + param.formatted("FourCC", "scmd")
+                + param.formatted("Subtype", "SCMD") + "</textstream></switch></body></smil>";
+        byte[] moov = audio.header().moov().clone();
+        String hdlr = new String(moov, StandardCharsets.ISO_8859_1);
+        System.arraycopy("text".getBytes(StandardCharsets.ISO_8859_1), 0, moov, hdlr.indexOf("soun"), 4);
+        IngestHeader header = new IngestHeader(Box.of(audio.header().ftyp()), null,
+                Box.of(ManifestBoxes.liveServerManifestBox(smil.getBytes(StandardCharsets.UTF_8))), Box.of(moov));
+        return new IngestBody(header, audio.fragments(), false);
+    }
+
+    private static List<Long> times(Timeline timeline) {
+        return Arrays.stream(timeline.times()).boxed().toList();
     }
 
     private Presentation open(Duration window) {
