@@ -91,19 +91,21 @@ public final class ServerAddress {
         if (authorization != null) {
             connection.setRequestProperty("Authorization", authorization);
         }
-        for (String header : headers) {
-            int colon = header.indexOf(':');
-            connection.setRequestProperty(header.substring(0, colon), header.substring(colon + 2));
-        }
+        headers.forEach(header -> setHeader(connection, header));
         return connection;
+    }
+
+    /** Sets a "Name: value" header. */
+    private static void setHeader(HttpURLConnection connection, String header) {
+        int colon = header.indexOf(':');
+        connection.setRequestProperty(header.substring(0, colon), header.substring(colon + 1).strip());
     }
 
     /** One request with an optional body ({@code contentType} and {@code extra} "Name: value" headers may be null). */
     public Reply exchange(String method, URI uri, String contentType, String body, String... extra) throws IOException {
         HttpURLConnection connection = connect(uri, method);
         for (String header : extra) {
-            int colon = header.indexOf(':');
-            connection.setRequestProperty(header.substring(0, colon), header.substring(colon + 1).strip());
+            setHeader(connection, header);
         }
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         if (body != null || "POST".equals(method) || "PUT".equals(method)) {

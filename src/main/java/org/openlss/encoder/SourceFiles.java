@@ -157,13 +157,9 @@ public final class SourceFiles {
             return new SourceStream(file, described, moov, fragments);
         }
 
-        /** Bits per second over the whole file, rounded to kbit/s as encoders declare it; 1000 when unknowable. */
+        /** Over the whole file; 1000 for a track without fragments. */
         private static long measuredBitrate(long[] total, long timescale) {
-            if (total == null || total[1] == 0) {
-                return 1000;
-            }
-            double bitsPerSecond = total[0] * 8.0 * timescale / total[1];
-            return Math.max(1000, Math.round(bitsPerSecond / 1000) * 1000);
+            return total == null ? 1000 : TrackDescription.measuredBitrate(total[0], total[1], timescale);
         }
     }
 }

@@ -15,7 +15,7 @@ import org.openlss.mp4.Boxes;
 import org.openlss.mp4.Bytes;
 import org.openlss.mp4.EndOfStream;
 import org.openlss.mp4.FourCC;
-import org.openlss.mp4.FragmentRetimer;
+import org.openlss.mp4.FragmentRewriter;
 import org.openlss.mp4.LiveServerManifest;
 import org.openlss.mp4.ManifestBoxes;
 
@@ -161,7 +161,7 @@ final class StreamPusher implements Runnable {
             throws IOException, PushFailure, InterruptedException {
         byte[][] stored = reader.read(fragment);
         long time = timeline.outputTime(fragment.time(), fragment.timescale(), loop);
-        byte[][] live = {FragmentRetimer.retime(stored[0], time, fragment.duration()), stored[1]};
+        byte[][] live = {FragmentRewriter.retimed(stored[0], time, fragment.duration()), stored[1]};
         send(live);
         if (lastTwo.size() == 2) {
             lastTwo.removeFirst();

@@ -136,10 +136,8 @@ public final class Presentation {
         if (known != null) {
             return known;
         }
-        long timescale = description.timescale();
-        long bits = (first.moof().length + first.mdat().length) * 8L;
-        long bitrate = first.duration() > 0 ? bits * timescale / first.duration() : bits;
-        bitrate = Math.max(1000, Math.round(bitrate / 1000.0) * 1000);
+        long bitrate = TrackDescription.measuredBitrate(first.moof().length + first.mdat().length, first.duration(),
+                description.timescale());
         checkCompatible(description, bitrate);
         LiveTrack track = register(stream, description, bitrate);
         stream.attach(description.trackId(), track);

@@ -10,6 +10,10 @@ import java.util.List;
  * is written once into an exactly-sized array.
  * A {@code lookahead} of null means "no tfrf at all" (archive files, on-demand); an empty list
  * writes a tfrf with no entries (live, nothing follows yet).
+ *
+ * <p>The same rewrite gives a stored fragment a new place on the live timeline, as a push encoder replaying a file
+ * must ({@link #retimed}): the encoder's tfxd is replaced by one (version 1) right after the tfhd (added where IIS
+ * on-demand files have none), and a tfdt is moved to the same time.
  */
 public final class FragmentRewriter {
     private FragmentRewriter() {
@@ -19,7 +23,7 @@ public final class FragmentRewriter {
     public static byte[] moof(byte[] moof, List<Tfrf.Entry> lookahead) {
         int size = moofSize(moof, lookahead);
         byte[] out = new byte[size];
-        write(moof, lookahead, size, out, 0);
+        writeMoof(moof, lookahead, size, out, 0);
         return out;
     }
 
@@ -27,33 +31,53 @@ public final class FragmentRewriter {
     public static byte[] fragment(byte[] moof, byte[] mdat, List<Tfrf.Entry> lookahead) {
         int size = moofSize(moof, lookahead);
         byte[] out = new byte[size + mdat.length];
-        write(moof, lookahead, size, out, 0);
+        writeMoof(moof, lookahead, size, out, 0);
         System.arraycopy(mdat, 0, out, size, mdat.length);
         return out;
     }
 
     /** Size of the served moof. */
     public static int moofSize(byte[] moof, List<Tfrf.Entry> lookahead) {
-        ChildBoxes children = moofChildren(moof);
-        int size = Boxes.HEADER;
-        while (children.next()) {
-            size += children.type() == BoxTypes.TRAF ? trafSize(children.children(0), lookahead) : children.size();
-        }
-        return size;
+        return moofSize(moof, lookahead, null);
     }
 
     /** Writes the served moof of {@code newSize} (from {@link #moofSize}) at {@code offset}; returns the offset after it. */
     public static int writeMoof(byte[] moof, List<Tfrf.Entry> lookahead, int newSize, byte[] out, int offset) {
-        return write(moof, lookahead, newSize, out, offset);
+        return write(moof, lookahead, null, newSize, out, offset);
     }
 
-    private static int write(byte[] moof, List<Tfrf.Entry> lookahead, int newSize, byte[] out, int offset) {
+    /** The moof with its single traf timed at {@code time} for {@code duration} (track timescale), without tfrf. */
+    public static byte[] retimed(byte[] moof, long time, long duration) {
+        int trafs = MovieFragment.parse(moof).trackFragments().size();
+        if (trafs != 1) {
+            throw BoxFormatException.malformed("a moof with " + trafs
+                    + " traf boxes cannot be retimed; Smooth fragments carry one track each");
+        }
+        Tfxd timing = new Tfxd(time, duration);
+        int size = moofSize(moof, null, timing);
+        byte[] out = new byte[size];
+        write(moof, null, timing, size, out, 0);
+        return out;
+    }
+
+    private static int moofSize(byte[] moof, List<Tfrf.Entry> lookahead, Tfxd timing) {
+        ChildBoxes children = moofChildren(moof);
+        int size = Boxes.HEADER;
+        while (children.next()) {
+            size += children.type() == BoxTypes.TRAF ? trafSize(children.children(0), lookahead, timing)
+                    : children.size();
+        }
+        return size;
+    }
+
+    private static int write(byte[] moof, List<Tfrf.Entry> lookahead, Tfxd timing, int newSize, byte[] out,
+                             int offset) {
         int delta = newSize - moof.length;
         int at = Boxes.header(out, offset, newSize, BoxTypes.MOOF);
         ChildBoxes children = moofChildren(moof);
         while (children.next()) {
             if (children.type() == BoxTypes.TRAF) {
-                at = writeTraf(moof, children.children(0), lookahead, delta, out, at);
+                at = writeTraf(moof, children.children(0), lookahead, timing, delta, out, at);
             } else {
                 at = copy(moof, children, out, at);
             }
@@ -65,42 +89,69 @@ public final class FragmentRewriter {
         return ChildBoxes.of(moof, BoxTypes.MOOF);
     }
 
-    private static boolean dropped(ChildBoxes child) {
-        return child.type() == BoxTypes.FREE || child.type() == BoxTypes.SKIP || child.is(SmoothUuid.TFRF);
+    /** The server's tfrf replaces the encoder's; a new timing replaces the tfxd; padding has no use on the wire. */
+    private static boolean dropped(ChildBoxes child, Tfxd timing) {
+        return child.type() == BoxTypes.FREE || child.type() == BoxTypes.SKIP || child.is(SmoothUuid.TFRF)
+                || timing != null && child.is(SmoothUuid.TFXD);
     }
 
-    private static int trafSize(ChildBoxes traf, List<Tfrf.Entry> lookahead) {
-        int size = Boxes.HEADER + (lookahead == null ? 0 : Tfrf.size(lookahead.size()));
+    private static int trafSize(ChildBoxes traf, List<Tfrf.Entry> lookahead, Tfxd timing) {
+        int size = Boxes.HEADER + (lookahead == null ? 0 : Tfrf.size(lookahead.size()))
+                + (timing == null ? 0 : Tfxd.SIZE);
         while (traf.next()) {
-            if (!dropped(traf)) {
+            if (!dropped(traf, timing)) {
                 size += traf.size();
             }
         }
         return size;
     }
 
-    private static int writeTraf(byte[] moof, ChildBoxes traf, List<Tfrf.Entry> lookahead, int delta, byte[] out, int offset) {
+    private static int writeTraf(byte[] moof, ChildBoxes traf, List<Tfrf.Entry> lookahead, Tfxd timing, int delta,
+                                 byte[] out, int offset) {
         int start = offset;
         int at = offset + Boxes.HEADER;
         boolean tfrfWritten = lookahead == null;
+        boolean timed = timing == null;
         while (traf.next()) {
-            if (dropped(traf)) {
+            if (dropped(traf, timing)) {
                 continue;
             }
             int boxStart = at;
             at = copy(moof, traf, out, at);
+            boolean tfxd = traf.is(SmoothUuid.TFXD);
             if (traf.type() == BoxTypes.TRUN) {
                 shiftDataOffset(out, boxStart, delta);
-            } else if (!tfrfWritten && traf.is(SmoothUuid.TFXD)) {
+            } else if (timing != null && traf.type() == BoxTypes.TFDT) {
+                moveDecodeTime(out, boxStart, traf.headerSize(), timing.time());
+            } else if (timing != null && traf.type() == BoxTypes.TFHD) {
+                at = timing.writeTo(out, at); // right after the tfhd, where encoders put it
+                timed = true;
+                tfxd = true;
+            }
+            if (!tfrfWritten && tfxd) {
                 at = Tfrf.write(lookahead, out, at);
                 tfrfWritten = true;
             }
+        }
+        if (!timed) {
+            throw BoxFormatException.malformed("traf without tfhd");
         }
         if (!tfrfWritten) {
             at = Tfrf.write(lookahead, out, at); // no tfxd: the tfrf closes the traf
         }
         Boxes.header(out, start, at - start, BoxTypes.TRAF);
         return at;
+    }
+
+    private static void moveDecodeTime(byte[] out, int box, int headerSize, long time) {
+        int payload = box + headerSize;
+        if (out[payload] == 1) {
+            Bytes.putU64(out, payload + Boxes.FULL_BOX, time);
+        } else if (time <= 0xFFFF_FFFFL) {
+            Bytes.putU32(out, payload + Boxes.FULL_BOX, time);
+        } else {
+            throw BoxFormatException.malformed("time " + time + " does not fit the fragment's 32-bit tfdt");
+        }
     }
 
     private static int copy(byte[] moof, ChildBoxes child, byte[] out, int at) {

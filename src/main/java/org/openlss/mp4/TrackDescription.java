@@ -76,6 +76,12 @@ public record TrackDescription(int trackId, TrackType type, String trackName, lo
                 + " " + codecPrivateDataHex() + "]";
     }
 
+    /** A bitrate measured from {@code bytes} over {@code ticks}, in whole kbit/s as encoders declare them; at least 1000. */
+    public static long measuredBitrate(long bytes, long ticks, long timescale) {
+        double bitsPerSecond = ticks > 0 ? bytes * 8.0 * timescale / ticks : bytes * 8.0;
+        return Math.max(1000, Math.round(bitsPerSecond / 1000) * 1000);
+    }
+
     /** The same track at another bitrate (one measured, when the encoder declared none). */
     public TrackDescription withBitrate(long newBitrate) {
         return newBitrate == bitrate ? this : new TrackDescription(trackId, type, trackName, newBitrate, timescale, fourCC,

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class FragmentRetimerTest {
+class FragmentRewriterRetimedTest {
     private static final long[] DURATIONS = {400, 400, 200};
     private static final int[] SIZES = {5, 3, 7};
     private static final int[] FLAGS = {0x02000000, 0x01010000, 0x01010000};
@@ -16,7 +16,7 @@ class FragmentRetimerTest {
     @Test
     void aTfxdIsReplacedInPlaceAndTheSamplesStayWhereTheyWere() {
         byte[][] fragment = TestBoxes.fragment(1, 1000, DURATIONS, SIZES, FLAGS);
-        byte[] moof = FragmentRetimer.retime(fragment[0], 36_000_000_000L, 1000);
+        byte[] moof = FragmentRewriter.retimed(fragment[0], 36_000_000_000L, 1000);
         assertEquals(fragment[0].length, moof.length);
         IngestFragment retimed = IngestFragment.parse(moof, fragment[1], TrackExtends.none(1));
         assertEquals(36_000_000_000L, retimed.time());
@@ -28,7 +28,7 @@ class FragmentRetimerTest {
     void aFragmentWithoutTfxdGetsOneAfterItsTfhdAndItsDataOffsetsFollow() {
         byte[][] original = TestBoxes.fragment(1, 0, DURATIONS, SIZES, FLAGS);
         byte[] withoutTfxd = withoutTfxd(original[0]);
-        byte[] moof = FragmentRetimer.retime(withoutTfxd, 5000, 1000);
+        byte[] moof = FragmentRewriter.retimed(withoutTfxd, 5000, 1000);
         assertEquals(withoutTfxd.length + Tfxd.SIZE, moof.length);
         assertEquals(List.of("tfhd", "tfxd", "trun"), layout(moof));
         IngestFragment retimed = IngestFragment.parse(moof, original[1], TrackExtends.none(1));
@@ -44,7 +44,7 @@ class FragmentRetimerTest {
         byte[] trun = TestBoxes.fullBox("trun", 0, 0x300, TestBoxes.u32(1, 400, 4));
         byte[] moof = TestBoxes.box("moof", TestBoxes.fullBox("mfhd", 0, 0, TestBoxes.u32(1)),
                 TestBoxes.box("traf", tfhd, tfdt, trun, tfrf));
-        byte[] retimed = FragmentRetimer.retime(moof, 9000, 400);
+        byte[] retimed = FragmentRewriter.retimed(moof, 9000, 400);
         assertEquals(List.of("tfhd", "tfxd", "tfdt", "trun"), layout(retimed));
         TrackFragment traf = MovieFragment.parse(retimed).trackFragments().get(0);
         assertEquals(9000, traf.baseMediaDecodeTime());
@@ -55,7 +55,7 @@ class FragmentRetimerTest {
     void aMoofOfSeveralTracksIsRefused() {
         byte[] traf = TestBoxes.box("traf", TestBoxes.fullBox("tfhd", 0, 0, TestBoxes.u32(1)));
         byte[] moof = TestBoxes.box("moof", traf, traf);
-        assertThrows(BoxFormatException.class, () -> FragmentRetimer.retime(moof, 0, 0));
+        assertThrows(BoxFormatException.class, () -> FragmentRewriter.retimed(moof, 0, 0));
     }
 
     private static void assertSamples(IngestFragment expected, IngestFragment actual) {
