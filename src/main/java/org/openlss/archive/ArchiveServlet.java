@@ -11,7 +11,7 @@ import java.util.logging.Logger;
 import org.openlss.platform.PlainText;
 import org.openlss.mp4.BoxFormatException;
 import org.openlss.mp4.TrackType;
-import org.openlss.smooth.SmoothUrl;
+import org.openlss.player.SmoothUrl;
 
 /**
  * On-demand Smooth Streaming of the archives: {@code GET /archive/<path below the archive root>/<name>.ism/Manifest}

@@ -24,7 +24,7 @@ import org.openlss.mp4.OnDemandServerManifest;
 import org.openlss.mp4.TrackDescription;
 import org.openlss.mp4.TrackExtends;
 import org.openlss.smooth.ClientManifest;
-import org.openlss.smooth.SmoothUrl;
+import org.openlss.player.SmoothUrl;
 
 /**
  * An archived presentation served as IIS served on-demand Smooth Streaming: the {@code .ism} says which file and

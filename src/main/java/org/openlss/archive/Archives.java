@@ -35,7 +35,7 @@ import org.openlss.pubpoint.PublishingPointPath;
 import org.openlss.pubpoint.PublishingPointState;
 import org.openlss.pubpoint.PublishingPointStateChanged;
 import org.openlss.pubpoint.PublishingPoints;
-import org.openlss.stats.StatisticsContributor;
+import org.openlss.pubpoint.StatisticsContributor;
 
 /**
  * "Archive media" at the container edge: when a publishing point with archiving opens an event's presentation, its

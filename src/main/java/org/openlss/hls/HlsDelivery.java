@@ -1,19 +1,19 @@
 package org.openlss.hls;
 
-import static org.openlss.smooth.PlayerRequests.error;
-import static org.openlss.smooth.PlayerRequests.notModified;
-import static org.openlss.smooth.PlayerRequests.send;
+import static org.openlss.player.PlayerRequests.error;
+import static org.openlss.player.PlayerRequests.notModified;
+import static org.openlss.player.PlayerRequests.send;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.openlss.platform.DirectHandler;
+import org.openlss.player.DirectHandler;
 import org.openlss.pubpoint.PublishingPoint;
-import org.openlss.smooth.PlayerRequests;
-import org.openlss.smooth.SmoothUrl;
-import org.openlss.stats.Destinations;
+import org.openlss.player.PlayerRequests;
+import org.openlss.player.SmoothUrl;
+import org.openlss.pubpoint.Destinations;
 
 /**
  * Apple HTTP Live Streaming delivery at the URLs IIS used (hls-from-smooth.md §2): the master playlist

@@ -2,23 +2,22 @@ package org.openlss.platform;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.function.Function;
 import java.util.logging.Logger;
-import org.openlss.pubpoint.PublishingPointEntity;
-import org.openlss.pubpoint.credential.StoredCredentialEntity;
 
 /** The application's one database, opened at start (migrations first) from the configured URL. */
 @ApplicationScoped
 public class PersistenceService {
     private static final Logger LOG = Logger.getLogger(PersistenceService.class.getName());
-    private static final List<Class<?>> ENTITIES =
-            List.of(PublishingPointEntity.class, StoredCredentialEntity.class, AdminAccountEntity.class);
 
     @Inject
     ServerConfig config;
+    @Inject
+    Instance<EntityClasses> features;
 
     private volatile Database database;
 
@@ -27,7 +26,8 @@ public class PersistenceService {
         if (database == null) {
             String url = config.databaseUrl();
             LOG.info("Opening database " + url.replaceAll("password=[^;&]*", "password=***"));
-            database = Database.open(url, config.databaseUser(), config.databasePassword(), ENTITIES);
+            List<Class<?>> entities = features.stream().flatMap(f -> f.entities().stream()).toList();
+            database = Database.open(url, config.databaseUser(), config.databasePassword(), entities);
         }
         return database;
     }

@@ -1,5 +1,7 @@
 package org.openlss.smooth;
 
+import org.openlss.player.SmoothUrl;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

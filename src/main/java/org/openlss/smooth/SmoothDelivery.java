@@ -1,8 +1,11 @@
 package org.openlss.smooth;
 
-import static org.openlss.smooth.PlayerRequests.error;
-import static org.openlss.smooth.PlayerRequests.notModified;
-import static org.openlss.smooth.PlayerRequests.send;
+import org.openlss.player.PlayerRequests;
+import org.openlss.player.SmoothUrl;
+
+import static org.openlss.player.PlayerRequests.error;
+import static org.openlss.player.PlayerRequests.notModified;
+import static org.openlss.player.PlayerRequests.send;
 
 import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,10 +19,10 @@ import org.openlss.live.LiveTrack;
 import org.openlss.live.Presentation;
 import org.openlss.live.StreamIndex;
 import org.openlss.mp4.TrackType;
-import org.openlss.platform.DirectHandler;
+import org.openlss.player.DirectHandler;
 import org.openlss.pubpoint.PublishingPoint;
 import org.openlss.pubpoint.PublishingPointSettings;
-import org.openlss.stats.Destinations;
+import org.openlss.pubpoint.Destinations;
 
 /**
  * Smooth Streaming delivery: {@code GET <point>.isml/Manifest} and {@code QualityLevels(..)/Fragments(..)} (with

@@ -1,5 +1,8 @@
 package org.openlss.stats;
 
+import org.openlss.pubpoint.Destinations;
+import org.openlss.pubpoint.StatisticsContributor;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -9,7 +9,7 @@ import org.openlss.live.Presentation;
 import org.openlss.pubpoint.BehaviourErrors;
 import org.openlss.pubpoint.PublishingPointPath;
 import org.openlss.pubpoint.SyndicationUrl;
-import org.openlss.stats.Destinations;
+import org.openlss.pubpoint.Destinations;
 
 /**
  * Re-posts one input stream to one downstream publishing point, as an encoder would: a probe (an empty POST, so a

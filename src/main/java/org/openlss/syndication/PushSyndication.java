@@ -15,7 +15,7 @@ import org.openlss.pubpoint.PublishingPointPath;
 import org.openlss.pubpoint.PublishingPointState;
 import org.openlss.pubpoint.PublishingPointStateChanged;
 import org.openlss.pubpoint.SyndicationUrl;
-import org.openlss.stats.Destinations;
+import org.openlss.pubpoint.Destinations;
 
 /**
  * Push syndication: every input stream a Push point receives is re-posted to each of its downstream URLs, one

@@ -19,7 +19,7 @@ import org.openlss.pubpoint.PublishingPoint;
 import org.openlss.pubpoint.PublishingPointState;
 import org.openlss.pubpoint.PublishingPointUrl;
 import org.openlss.pubpoint.PublishingPoints;
-import org.openlss.stats.Destinations;
+import org.openlss.pubpoint.Destinations;
 
 /**
  * Serves pulls from downstream servers ("Allow server connections"): {@code GET <point>.isml/streammanifest} lists

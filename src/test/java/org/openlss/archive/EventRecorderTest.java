@@ -24,7 +24,7 @@ import org.openlss.mp4.IngestBody;
 import org.openlss.live.IncomingStream;
 import org.openlss.mp4.Bytes;
 import org.openlss.mp4.IngestFragment;
-import org.openlss.smooth.SmoothUrl;
+import org.openlss.player.SmoothUrl;
 import org.openlss.testing.Captures;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

@@ -1,5 +1,7 @@
 package org.openlss.platform;
 
+import org.openlss.web.AdminAccountEntity;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

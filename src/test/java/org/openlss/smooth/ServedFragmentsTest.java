@@ -1,5 +1,7 @@
 package org.openlss.smooth;
 
+import org.openlss.player.SmoothUrl;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

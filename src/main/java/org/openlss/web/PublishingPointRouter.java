@@ -1,4 +1,7 @@
-package org.openlss.platform;
+package org.openlss.web;
+
+import org.openlss.platform.RequestPaths;
+import org.openlss.player.DirectHandler;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;

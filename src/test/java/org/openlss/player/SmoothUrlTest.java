@@ -1,4 +1,4 @@
-package org.openlss.smooth;
+package org.openlss.player;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,6 @@
-package org.openlss.platform;
+package org.openlss.web;
+
+import org.openlss.platform.RequestPaths;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package org.openlss.platform;
+package org.openlss.player;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

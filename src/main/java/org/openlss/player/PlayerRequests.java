@@ -1,4 +1,4 @@
-package org.openlss.smooth;
+package org.openlss.player;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

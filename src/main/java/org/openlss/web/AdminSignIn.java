@@ -1,4 +1,4 @@
-package org.openlss.platform;
+package org.openlss.web;
 
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;

@@ -1,4 +1,4 @@
-package org.openlss.platform;
+package org.openlss.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package org.openlss.platform;
+package org.openlss.web;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;

@@ -1,4 +1,4 @@
-package org.openlss.stats;
+package org.openlss.pubpoint;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import org.openlss.pubpoint.PublishingPointPath;
-import org.openlss.pubpoint.PublishingPointState;
-import org.openlss.pubpoint.PublishingPointStateChanged;
 import org.openlss.pubpoint.PublishingPointStatistics.Destination;
 
 /**

@@ -1,4 +1,4 @@
-package org.openlss.smooth;
+package org.openlss.player;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;

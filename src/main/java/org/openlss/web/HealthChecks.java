@@ -1,4 +1,7 @@
-package org.openlss.platform;
+package org.openlss.web;
+
+import org.openlss.platform.PersistenceService;
+import org.openlss.platform.ServerConfig;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

@@ -1,10 +1,10 @@
-package org.openlss.platform;
+package org.openlss.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.function.BiPredicate;
 import org.openlss.pubpoint.PublishingPointUrl;
-import org.openlss.smooth.SmoothUrl;
+import org.openlss.player.SmoothUrl;
 
 /**
  * Which handler serves which publishing point request; the router asks each in turn. A name is that of a

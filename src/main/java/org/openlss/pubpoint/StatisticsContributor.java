@@ -1,7 +1,6 @@
-package org.openlss.stats;
+package org.openlss.pubpoint;
 
 import org.openlss.live.IncomingStream;
-import org.openlss.pubpoint.PublishingPoint;
 
 /** Outputs that add to a point's statistics (the archive: where it writes, and which file per input stream). */
 public interface StatisticsContributor {
