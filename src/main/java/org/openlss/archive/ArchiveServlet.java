@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.logging.Logger;
 import org.openlss.platform.PlainText;
+import org.openlss.platform.ResponseBody;
 import org.openlss.mp4.BoxFormatException;
 import org.openlss.mp4.TrackType;
 import org.openlss.player.SmoothUrl;
@@ -93,7 +94,7 @@ public class ArchiveServlet extends HttpServlet {
                     + " of stream '" + f.streamName() + "'");
             return;
         }
-        byte[] body = ArchivedPresentation.fragment(level, f.time(), f.noun());
+        ResponseBody body = ArchivedPresentation.fragment(level, f.time(), f.noun());
         if (body == null) {
             error(response, 404, "no fragment of '" + f.streamName() + "' starts at " + f.time());
             return;
@@ -102,7 +103,8 @@ public class ArchiveServlet extends HttpServlet {
         response.setHeader("Cache-Control", "public, max-age=" + IMMUTABLE_MAX_AGE);
         response.setContentType(type == TrackType.VIDEO ? "video/mp4" : type == TrackType.AUDIO ? "audio/mp4"
                 : "application/mp4");
-        send(response, body);
+        response.setHeader("Access-Control-Allow-Origin", "*");
+        body.send(response);
     }
 
     private static void send(HttpServletResponse response, byte[] body) throws IOException {

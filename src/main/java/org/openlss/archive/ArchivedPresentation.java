@@ -23,6 +23,7 @@ import org.openlss.mp4.KeyFrameFragment;
 import org.openlss.mp4.OnDemandServerManifest;
 import org.openlss.mp4.TrackDescription;
 import org.openlss.mp4.TrackExtends;
+import org.openlss.platform.ResponseBody;
 import org.openlss.smooth.ClientManifest;
 import org.openlss.player.SmoothUrl;
 
@@ -123,37 +124,49 @@ final class ArchivedPresentation {
     }
 
     /**
-     * The response to a fragment request in its four forms (smooth-client.md §1), read from the file; null when no
-     * fragment of the level starts at {@code time}. On-demand fragments carry no {@code tfrf}.
+     * The response to a fragment request in its four forms (smooth-client.md §1); null when no fragment of the level
+     * starts at {@code time}. On-demand fragments carry no {@code tfrf}. Only the {@code moof} is read into memory;
+     * the media is sent straight from the file.
      */
-    static byte[] fragment(Level level, long time, SmoothUrl.Noun noun) throws IOException {
+    static ResponseBody fragment(Level level, long time, SmoothUrl.Noun noun) throws IOException {
         int at = level.fragments().find(time);
         if (at < 0) {
             return null;
         }
+        long offset = level.fragments().offset(at);
         long length = level.fragments().length(at);
-        if (length > MAX_FRAGMENT) {
+        if (length > MAX_FRAGMENT || length < 16) {
             throw BoxFormatException.malformed("the fragment at " + time + " is " + length + " bytes long");
         }
-        byte[] stored;
+        byte[] moof;
+        long mdatHeader;
         try (FileChannel file = FileChannel.open(level.file(), StandardOpenOption.READ)) {
-            stored = ArchivedFile.read(file, level.fragments().offset(at), (int) length);
+            int moofSize = (int) Bytes.u32(ArchivedFile.read(file, offset, 4), 0);
+            if (moofSize < 8 || moofSize + 16L > length) {
+                throw BoxFormatException.malformed("no moof and mdat at the offset the index gives for " + time);
+            }
+            byte[] head = ArchivedFile.read(file, offset, moofSize + 16);
+            if (Bytes.i32(head, 4) != BoxTypes.MOOF || Bytes.i32(head, moofSize + 4) != BoxTypes.MDAT) {
+                throw BoxFormatException.malformed("no moof and mdat at the offset the index gives for " + time);
+            }
+            moof = Arrays.copyOf(head, moofSize);
+            mdatHeader = Bytes.u32(head, moofSize) == 1 ? 16 : 8;
         }
-        int moofSize = (int) Bytes.u32(stored, 0);
-        if (Bytes.i32(stored, 4) != BoxTypes.MOOF || moofSize < 8 || moofSize + 8 > stored.length
-                || Bytes.i32(stored, moofSize + 4) != BoxTypes.MDAT) {
-            throw BoxFormatException.malformed("no moof and mdat at the offset the index gives for " + time);
-        }
-        byte[] moof = Arrays.copyOf(stored, moofSize);
+        long mdat = offset + moof.length;
+        long mdatLength = length - moof.length;
         return switch (noun) {
             // our archive files hold fragments without tfrf or free already: then they are served as stored
-            case Fragments -> FragmentRewriter.moofSize(moof, null) == moofSize ? stored
-                    : FragmentRewriter.fragment(moof, Arrays.copyOfRange(stored, moofSize, stored.length), null);
-            case FragmentInfo -> FragmentRewriter.moof(moof, null);
-            case RawFragments -> Arrays.copyOfRange(stored,
-                    moofSize + (Bytes.u32(stored, moofSize) == 1 ? 16 : 8), stored.length);
-            case KeyFrames -> KeyFrameFragment.build(moof, Arrays.copyOfRange(stored, moofSize, stored.length),
-                    level.defaults(), null);
+            case Fragments -> FragmentRewriter.moofSize(moof, null) == moof.length
+                    ? ResponseBody.of(new byte[0], level.file(), offset, length)
+                    : ResponseBody.of(FragmentRewriter.moof(moof, null), level.file(), mdat, mdatLength);
+            case FragmentInfo -> ResponseBody.of(FragmentRewriter.moof(moof, null));
+            case RawFragments -> ResponseBody.of(new byte[0], level.file(), mdat + mdatHeader, mdatLength - mdatHeader);
+            case KeyFrames -> {
+                try (FileChannel file = FileChannel.open(level.file(), StandardOpenOption.READ)) {
+                    yield ResponseBody.of(KeyFrameFragment.build(moof,
+                            ArchivedFile.read(file, mdat, (int) mdatLength), level.defaults(), null));
+                }
+            }
         };
     }
 

@@ -9,7 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.openlss.player.DirectHandler;
+import org.openlss.platform.ResponseBody;
+import org.openlss.player.PlayerOutput;
 import org.openlss.pubpoint.PublishingPoint;
 import org.openlss.player.PlayerRequests;
 import org.openlss.player.SmoothUrl;
@@ -23,7 +24,7 @@ import org.openlss.pubpoint.Destinations;
  * never changes meaning within an event).
  */
 @ApplicationScoped
-public class HlsDelivery implements DirectHandler {
+public class HlsDelivery implements PlayerOutput {
     private static final String OUTPUT = "Apple HTTP Live Streaming";
     private static final String PLAYLIST = "application/vnd.apple.mpegurl";
     private static final long SEGMENT_MAX_AGE = 3 * 24 * 3600;
@@ -31,23 +32,18 @@ public class HlsDelivery implements DirectHandler {
     private static final int FINISHED_MAX_AGE = 10;
 
     @Inject
-    PlayerRequests requests;
-    @Inject
     HlsOutput output;
     @Inject
     Destinations destinations;
 
     @Override
-    public String name() {
-        return "HLS";
+    public boolean serves(SmoothUrl resource) {
+        return resource.hls();
     }
 
     @Override
-    public void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        PlayerRequests.Target target = requests.resolve(request, response);
-        if (target == null) {
-            return;
-        }
+    public void serve(HttpServletRequest request, HttpServletResponse response, PlayerRequests.Target target)
+            throws IOException {
         String where = target.url().point().urlPath();
         if (!target.point().settings().hls().enabled()) {
             error(response, 404, "Apple HTTP Live Streaming output is not enabled on " + where);
@@ -99,7 +95,8 @@ public class HlsDelivery implements DirectHandler {
     private void segment(HttpServletRequest request, HttpServletResponse response, PublishingPoint point,
                          HlsPresentation hls, SmoothUrl.Fragment f) throws IOException {
         Variant variant = hls.variant(f.streamName(), f.bitrate(), f.attributes());
-        byte[] segment = variant == null ? null : hls.segment(variant, f.time());
+        // finding the segment costs no read: the newest are in memory, the others only looked up on disk
+        ResponseBody segment = variant == null ? null : hls.segment(variant, f.time());
         if (segment == null) {
             error(response, 404, "no HLS segment of QualityLevels(" + f.bitrate() + ") of '" + f.streamName()
                     + "' starts at " + f.time());
@@ -110,8 +107,8 @@ public class HlsDelivery implements DirectHandler {
             return;
         }
         response.setContentType("video/mp2t");
-        send(response, segment);
-        variant.level.served(segment.length);
-        destinations.delivered(point.path(), request.getLocalName(), OUTPUT, f.streamName());
+        segment.send(response);
+        variant.level.served(segment.contentLength());
+        destinations.delivered(point.path(), request.getLocalAddr(), OUTPUT, f.streamName());
     }
 }

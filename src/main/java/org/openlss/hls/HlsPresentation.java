@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openlss.platform.ResponseBody;
 import org.openlss.live.FragmentRef;
 import org.openlss.live.IncomingStream;
 import org.openlss.live.LiveTrack;
@@ -133,13 +134,13 @@ public final class HlsPresentation implements PresentationListener, AutoCloseabl
     }
 
     /** The variant's segment that starts at {@code start}, or null when there is none (yet, or any more). */
-    byte[] segment(Variant variant, long start) {
+    ResponseBody segment(Variant variant, long start) {
         SegmentPlan segments = plan;
         Segment segment = segments == null ? null : segments.byStart(start);
         if (segment == null || segment.sequence() < variant.first() || segment.sequence() >= variant.next()) {
             return null;
         }
-        return variant.files.read(segment.sequence());
+        return variant.files.body(segment.sequence());
     }
 
     /** The AES-128 key segments are encrypted with, or null. */

@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ConcurrentSkipListMap;
+import org.openlss.platform.ResponseBody;
 
 /**
  * The TS segments of one variant on disk with the event's DVR data, one file each, named by media sequence number and
@@ -79,6 +80,25 @@ final class SegmentFiles {
             return null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read HLS segment " + file(sequence), e);
+        }
+    }
+
+    /**
+     * The segment as a response body: from memory for the newest, else straight from its file (no heap copy per
+     * request); null when it is not (or no longer) stored.
+     */
+    ResponseBody body(long sequence) {
+        byte[] cached = hot.get(sequence);
+        if (cached != null) {
+            return ResponseBody.of(cached);
+        }
+        Path file = file(sequence);
+        try {
+            return ResponseBody.of(new byte[0], file, 0, Files.size(file));
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read HLS segment " + file, e);
         }
     }
 

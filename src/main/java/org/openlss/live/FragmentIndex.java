@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /**
  * The ordered fragments of one track: parallel primitive arrays (no object per fragment), appended at the live edge,
- * trimmed at the old end when a DVR window evicts. Not thread-safe; the owning track serialises access.
+ * trimmed at the old end when a DVR window evicts. One writer (the owning track serialises changes); readers take a
+ * {@link View}, an immutable snapshot that needs no lock: the writer only ever writes array slots past every published
+ * view's range, and moves to new arrays when it compacts or grows.
  */
 final class FragmentIndex {
     private long[] times = new long[64];
@@ -16,62 +18,17 @@ final class FragmentIndex {
     private int first;
     private int count;
     private long base;
+    private View view = new View(this);
 
-    int size() {
-        return count;
-    }
-
-    /** Sequence number the next appended fragment gets. */
-    long nextSequence() {
-        return base + count;
-    }
-
-    /** Sequence number of the oldest fragment still indexed. */
-    long firstSequence() {
-        return base;
-    }
-
-    boolean isEmpty() {
-        return count == 0;
-    }
-
-    FragmentRef get(int i) {
-        int at = first + i;
-        return new FragmentRef(times[at], durations[at], base + i, positions[at], sizes[at], keyFrames[at]);
-    }
-
-    FragmentRef last() {
-        return get(count - 1);
-    }
-
-    long lastTime() {
-        return times[first + count - 1];
-    }
-
-    long time(int i) {
-        return times[first + i];
-    }
-
-    long duration(int i) {
-        return durations[first + i];
-    }
-
-    /** Index of the fragment starting at {@code time}, or {@code -(insertion point) - 1}. */
-    int find(long time) {
-        int at = Arrays.binarySearch(times, first, first + count, time);
-        return at >= 0 ? at - first : at + first;
-    }
-
-    /** Index of the first fragment whose time is {@code >= time}. */
-    int ceiling(long time) {
-        int at = find(time);
-        return at >= 0 ? at : -at - 1;
+    /** The fragments as they are now; unaffected by later changes. */
+    View view() {
+        return view;
     }
 
     /** Appends a fragment later than every indexed one. */
     FragmentRef append(long time, long duration, long position, int size, boolean keyFrame) {
-        if (count > 0 && time <= lastTime()) {
-            throw new IllegalArgumentException("fragment at " + time + " is not after " + lastTime());
+        if (count > 0 && time <= view.lastTime()) {
+            throw new IllegalArgumentException("fragment at " + time + " is not after " + view.lastTime());
         }
         if (first + count == times.length) {
             grow();
@@ -83,7 +40,8 @@ final class FragmentIndex {
         sizes[at] = size;
         keyFrames[at] = keyFrame;
         count++;
-        return get(count - 1);
+        view = new View(this);
+        return view.last();
     }
 
     /** Forgets the {@code n} oldest fragments (evicted from the DVR window). */
@@ -92,20 +50,91 @@ final class FragmentIndex {
         first += drop;
         count -= drop;
         base += drop;
+        view = new View(this);
     }
 
     /** Makes room by compacting the evicted prefix away, or by doubling. */
     private void grow() {
         int capacity = count * 2 >= times.length ? times.length * 2 : times.length;
-        times = move(times, capacity);
-        durations = move(durations, capacity);
-        positions = move(positions, capacity);
+        times = Arrays.copyOfRange(times, first, first + capacity);
+        durations = Arrays.copyOfRange(durations, first, first + capacity);
+        positions = Arrays.copyOfRange(positions, first, first + capacity);
         sizes = Arrays.copyOfRange(sizes, first, first + capacity);
         keyFrames = Arrays.copyOfRange(keyFrames, first, first + capacity);
         first = 0;
     }
 
-    private long[] move(long[] a, int capacity) {
-        return Arrays.copyOfRange(a, first, first + capacity);
+    /** An immutable snapshot of the index. */
+    static final class View {
+        private final long[] times;
+        private final long[] durations;
+        private final long[] positions;
+        private final int[] sizes;
+        private final boolean[] keyFrames;
+        private final int first;
+        private final int count;
+        private final long base;
+
+        private View(FragmentIndex index) {
+            this.times = index.times;
+            this.durations = index.durations;
+            this.positions = index.positions;
+            this.sizes = index.sizes;
+            this.keyFrames = index.keyFrames;
+            this.first = index.first;
+            this.count = index.count;
+            this.base = index.base;
+        }
+
+        int size() {
+            return count;
+        }
+
+        boolean isEmpty() {
+            return count == 0;
+        }
+
+        /** Sequence number the next appended fragment gets. */
+        long nextSequence() {
+            return base + count;
+        }
+
+        /** Sequence number of the oldest fragment still indexed. */
+        long firstSequence() {
+            return base;
+        }
+
+        FragmentRef get(int i) {
+            int at = first + i;
+            return new FragmentRef(times[at], durations[at], base + i, positions[at], sizes[at], keyFrames[at]);
+        }
+
+        FragmentRef last() {
+            return get(count - 1);
+        }
+
+        long lastTime() {
+            return times[first + count - 1];
+        }
+
+        long time(int i) {
+            return times[first + i];
+        }
+
+        long duration(int i) {
+            return durations[first + i];
+        }
+
+        /** Index of the fragment starting at {@code time}, or {@code -(insertion point) - 1}. */
+        int find(long time) {
+            int at = Arrays.binarySearch(times, first, first + count, time);
+            return at >= 0 ? at - first : at + first;
+        }
+
+        /** Index of the first fragment whose time is {@code >= time}. */
+        int ceiling(long time) {
+            int at = find(time);
+            return at >= 0 ? at : -at - 1;
+        }
     }
 }

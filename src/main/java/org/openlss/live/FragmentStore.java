@@ -130,6 +130,19 @@ final class FragmentStore implements Closeable {
         }
     }
 
+    /** Where the fragment at {@code position} is, in memory or in its chunk file; null when it was deleted. */
+    FragmentBytes locate(long position, int size) {
+        byte[] cached = hot.get(position);
+        if (cached != null) {
+            return new FragmentBytes(cached, null, 0, size);
+        }
+        Map.Entry<Long, Chunk> entry = chunks.floorEntry(position);
+        if (entry == null || !entry.getValue().channel.isOpen()) {
+            return null;
+        }
+        return new FragmentBytes(null, entry.getValue().channel, position - entry.getKey(), size);
+    }
+
     /** Deletes every chunk that holds only data before {@code position} (evicted from the DVR window). */
     void releaseBefore(long position) {
         while (true) {

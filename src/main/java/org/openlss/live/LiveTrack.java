@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
 import org.openlss.mp4.IngestFragment;
 import org.openlss.mp4.Tfrf;
@@ -17,6 +18,9 @@ import org.openlss.mp4.TrackHeader;
  * with a full {@code tfrf}), or when no more will come. A sparse track has no lookahead; its fragment at t becomes
  * visible once its parent stream lists a fragment at t or later, or when the event is over (smooth-ingest.md §4.8).
  * Duplicates (same time) are dropped silently; a fragment older than the newest one is refused.
+ *
+ * <p>Ingest changes a track under its monitor (the disk write and the listeners included); client lookups never take
+ * it: they read the {@link Published} snapshot of the index and release point, replaced after every change.
  */
 public final class LiveTrack {
     private static final Logger LOG = Logger.getLogger(LiveTrack.class.getName());
@@ -31,13 +35,16 @@ public final class LiveTrack {
     private final TrackHeader movieTrack;
     private final StreamIndex streamIndex;
     private final FragmentIndex index = new FragmentIndex();
+    /** What readers see: the index and how much of it is released, replaced whole after every change. */
+    private volatile Published published;
+    private final OutputStates outputStates = new OutputStates();
     private final FragmentStore store;
     private final int lookahead;
     private final long windowTicks;
     private final long graceTicks;
     private long releasedSequence;
     private int feeders;
-    private boolean ended;
+    private volatile boolean ended;
     private boolean warnedUnsafeTime;
 
     private final RateMeter incoming = new RateMeter();
@@ -45,8 +52,8 @@ public final class LiveTrack {
     private volatile long lastArrivalMillis;
     private volatile long fragmentsIngested;
     private volatile long bytesIngested;
-    private final java.util.concurrent.atomic.LongAdder fragmentsServed = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.LongAdder bytesServed = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder fragmentsServed = new LongAdder();
+    private final LongAdder bytesServed = new LongAdder();
 
     LiveTrack(TrackKey key, TrackDescription description, TrackHeader movieTrack,
               StreamIndex streamIndex, FragmentStore store, PresentationSettings settings) {
@@ -61,6 +68,19 @@ public final class LiveTrack {
         for (FragmentStore.Record r : store.recovered()) {
             index.append(r.time(), r.duration(), r.position(), r.size(), r.keyFrame());
         }
+        publish();
+    }
+
+    /** The index and its released part as one immutable value: a lookup sees both from the same moment. */
+    private record Published(FragmentIndex.View index, long releasedSequence) {
+        long lastReleasedTime() {
+            long last = releasedSequence - 1 - index.firstSequence();
+            return last < 0 ? Long.MIN_VALUE : index.time((int) last);
+        }
+    }
+
+    private void publish() {
+        published = new Published(index.view(), releasedSequence);
     }
 
     public TrackKey key() {
@@ -83,8 +103,9 @@ public final class LiveTrack {
     /** Stores the fragment unless it is a duplicate or goes backwards; releases what the lookahead now allows. */
     synchronized Append append(IncomingStream from, IngestFragment fragment, List<PresentationListener> listeners) {
         long time = fragment.time();
-        if (!index.isEmpty() && time <= index.lastTime()) {
-            return index.find(time) >= 0 ? Append.DUPLICATE : Append.BACKWARDS;
+        FragmentIndex.View view = index.view();
+        if (!view.isEmpty() && time <= view.lastTime()) {
+            return view.find(time) >= 0 ? Append.DUPLICATE : Append.BACKWARDS;
         }
         if (time >= SAFE_TIME_LIMIT && !warnedUnsafeTime) {
             warnedUnsafeTime = true;
@@ -100,6 +121,7 @@ public final class LiveTrack {
         }
         int size = fragment.moof().length + fragment.mdat().length;
         FragmentRef ref = index.append(time, fragment.duration(), position, size, fragment.startsWithSyncSample());
+        publish();
         long now = System.currentTimeMillis();
         lastArrivalMillis = now;
         fragmentsIngested++;
@@ -115,14 +137,16 @@ public final class LiveTrack {
 
     /** Makes visible every fragment the lookahead no longer holds back. */
     private void release(List<PresentationListener> listeners) {
-        long releasable = index.nextSequence() - (ended ? 0 : lookahead);
+        FragmentIndex.View view = index.view();
+        long releasable = view.nextSequence() - (ended ? 0 : lookahead);
         while (releasedSequence < releasable) {
-            long sequence = Math.max(releasedSequence, index.firstSequence());
-            FragmentRef ref = index.get((int) (sequence - index.firstSequence()));
+            long sequence = Math.max(releasedSequence, view.firstSequence());
+            FragmentRef ref = view.get((int) (sequence - view.firstSequence()));
             if (!parentReached(ref.time())) {
                 break;
             }
             releasedSequence = sequence + 1;
+            publish();
             streamIndex.released(ref.time(), ref.duration());
             for (PresentationListener l : listeners) {
                 l.fragmentReleased(this, ref);
@@ -153,18 +177,20 @@ public final class LiveTrack {
 
     /** Drops fragments that left the DVR window longer ago than the grace. */
     private void evict() {
-        if (windowTicks == 0 || index.isEmpty()) {
+        FragmentIndex.View view = index.view();
+        if (windowTicks == 0 || view.isEmpty()) {
             return;
         }
-        long cutoff = index.last().end() - windowTicks - graceTicks;
+        long cutoff = view.last().end() - windowTicks - graceTicks;
         int drop = 0;
-        while (drop < index.size() - 1 && index.time(drop) + index.duration(drop) <= cutoff
-                && index.firstSequence() + drop < releasedSequence) {
+        while (drop < view.size() - 1 && view.time(drop) + view.duration(drop) <= cutoff
+                && view.firstSequence() + drop < releasedSequence) {
             drop++;
         }
         if (drop > 0) {
             index.dropOldest(drop);
-            store.releaseBefore(index.get(0).position());
+            publish();
+            store.releaseBefore(index.view().get(0).position());
         }
     }
 
@@ -198,16 +224,18 @@ public final class LiveTrack {
     }
 
     /** Finds the fragment a client asks for. */
-    public synchronized FragmentLookup lookup(long time) {
+    public FragmentLookup lookup(long time) {
+        Published now = published;
+        FragmentIndex.View index = now.index();
         int at = index.find(time);
         if (at >= 0) {
             FragmentRef ref = index.get(at);
-            if (ref.sequence() >= releasedSequence) {
+            if (ref.sequence() >= now.releasedSequence()) {
                 return FragmentLookup.of(FragmentLookup.Outcome.NOT_YET_AVAILABLE);
             }
             return new FragmentLookup(FragmentLookup.Outcome.AVAILABLE, ref);
         }
-        if (index.isEmpty() || time > lastReleasedTime()) {
+        if (index.isEmpty() || time > now.lastReleasedTime()) {
             return streamIndex.lists(time) || index.isEmpty() || time > index.lastTime()
                     ? FragmentLookup.of(FragmentLookup.Outcome.NOT_YET_AVAILABLE)
                     : FragmentLookup.of(FragmentLookup.Outcome.NOT_A_FRAGMENT);
@@ -220,13 +248,9 @@ public final class LiveTrack {
                 : FragmentLookup.Outcome.NOT_A_FRAGMENT);
     }
 
-    private long lastReleasedTime() {
-        long last = releasedSequence - 1 - index.firstSequence();
-        return last < 0 ? Long.MIN_VALUE : index.time((int) last);
-    }
-
     /** The fragments after {@code ref}, up to {@code count}: what its {@code tfrf} announces. */
-    public synchronized List<Tfrf.Entry> lookahead(FragmentRef ref, int count) {
+    public List<Tfrf.Entry> lookahead(FragmentRef ref, int count) {
+        FragmentIndex.View index = published.index();
         List<Tfrf.Entry> next = new ArrayList<>(count);
         int at = (int) (ref.sequence() - index.firstSequence()) + 1;
         for (int i = Math.max(at, 0); i < index.size() && next.size() < count; i++) {
@@ -239,7 +263,8 @@ public final class LiveTrack {
      * Every stored fragment that starts after {@code afterTime}, held-back ones included, oldest first: what a
      * downstream server that already has {@code afterTime} is missing.
      */
-    public synchronized List<FragmentRef> storedAfter(long afterTime) {
+    public List<FragmentRef> storedAfter(long afterTime) {
+        FragmentIndex.View index = published.index();
         List<FragmentRef> refs = new ArrayList<>();
         int at = index.find(afterTime);
         for (int i = at >= 0 ? at + 1 : -at - 1; i < index.size(); i++) {
@@ -249,7 +274,8 @@ public final class LiveTrack {
     }
 
     /** Time of the newest stored fragment, or -1 before the first. */
-    public synchronized long lastTime() {
+    public long lastTime() {
+        FragmentIndex.View index = published.index();
         return index.isEmpty() ? -1 : index.lastTime();
     }
 
@@ -257,7 +283,8 @@ public final class LiveTrack {
      * The stored fragments that overlap {@code [from, to)}, oldest first, whether clients may see them yet or not: for
      * outputs that convert fragments as they arrive (the lookahead hold-back exists for Smooth's {@code tfrf} only).
      */
-    public synchronized List<FragmentRef> acceptedBetween(long from, long to) {
+    public List<FragmentRef> acceptedBetween(long from, long to) {
+        FragmentIndex.View index = published.index();
         List<FragmentRef> refs = new ArrayList<>();
         int i = index.ceiling(from);
         if (i > 0 && index.time(i - 1) + index.duration(i - 1) > from) {
@@ -270,8 +297,19 @@ public final class LiveTrack {
     }
 
     /** End of the newest stored fragment, or {@link Long#MIN_VALUE} before the first one. */
-    public synchronized long acceptedEnd() {
+    public long acceptedEnd() {
+        FragmentIndex.View index = published.index();
         return index.isEmpty() ? Long.MIN_VALUE : index.last().end();
+    }
+
+    /** Where the fragment's bytes are (in memory or on disk), or null once deleted. */
+    public FragmentBytes stored(FragmentRef ref) {
+        return store.locate(ref.position(), ref.size());
+    }
+
+    /** What outputs keep for this quality level (built responses, say). */
+    public OutputStates outputStates() {
+        return outputStates;
     }
 
     /** The fragment's bytes as ingested ({@code moof}+{@code mdat}), or null once deleted. */
@@ -289,20 +327,17 @@ public final class LiveTrack {
     /** Figures for statistics and screens. */
     public synchronized TrackFigures figures() {
         long now = System.currentTimeMillis();
-        FragmentRef last = index.isEmpty() ? null : index.last();
+        Published current = published;
+        FragmentRef last = current.index().isEmpty() ? null : current.index().last();
         return new TrackFigures(description.bitrate(), Math.round(incoming.amountPerSecond(now) * 8),
                 lastArrivalMillis == 0 ? -1 : now - lastArrivalMillis, last == null ? 0 : last.time(),
                 last == null ? 0 : last.duration(), requests.eventsPerSecond(now), fragmentsIngested,
-                fragmentsServed.sum(), bytesIngested, bytesServed.sum(), lastReleasedTimeOrZero());
-    }
-
-    private long lastReleasedTimeOrZero() {
-        long t = lastReleasedTime();
-        return t == Long.MIN_VALUE ? 0 : t;
+                fragmentsServed.sum(), bytesIngested, bytesServed.sum(),
+                current.lastReleasedTime() == Long.MIN_VALUE ? 0 : current.lastReleasedTime());
     }
 
     /** Whether no more fragments will come: every input stream feeding this level ended, or the event is over. */
-    public synchronized boolean ended() {
+    public boolean ended() {
         return ended;
     }
 

@@ -36,6 +36,7 @@ public final class Presentation {
     private final List<StreamIndex> streamOrder = new CopyOnWriteArrayList<>();
     private final List<PresentationListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong version = new AtomicLong();
+    private final OutputStates outputStates = new OutputStates();
     private volatile boolean ended;
 
     private Presentation(Path dir, PresentationSettings settings) throws IOException {
@@ -213,6 +214,11 @@ public final class Presentation {
     /** Bumped whenever what clients see changes: the cache key of manifests. */
     public long version() {
         return version.get();
+    }
+
+    /** What outputs keep for this event (built manifests, say). */
+    public OutputStates outputStates() {
+        return outputStates;
     }
 
     void changed() {

@@ -29,19 +29,9 @@ public class PlayerRequests {
     public record Target(PublishingPointUrl url, SmoothUrl resource, PublishingPoint point, Presentation presentation) {
     }
 
-    /** The request's target, or null once the request was answered with 400, 403 or 404. */
-    public Target resolve(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        PublishingPointUrl url = (PublishingPointUrl) request.getAttribute(PublishingPointUrl.class.getName());
-        SmoothUrl resource;
-        try {
-            resource = SmoothUrl.parse(url.resource());
-        } catch (SmoothUrl.Malformed e) {
-            error(response, 400, e.getMessage());
-            return null;
-        } catch (SmoothUrl.NotSmooth e) {
-            error(response, 404, e.getMessage());
-            return null;
-        }
+    /** The target of a request for {@code resource} of {@code url}, or null once it was answered with 403 or 404. */
+    public Target resolve(HttpServletResponse response, PublishingPointUrl url, SmoothUrl resource)
+            throws IOException {
         Optional<PublishingPoint> found = points.find(url.point());
         if (found.isEmpty()) {
             error(response, 404, "no publishing point at " + url.point().urlPath());
@@ -64,7 +54,10 @@ public class PlayerRequests {
         return new Target(url, resource, point, presentation);
     }
 
-    /** ETags make a URL revalidatable; the event number keeps them apart across restarts. */
+    /**
+     * ETags make a URL revalidatable; the event number keeps them apart across restarts. Called before any body is
+     * looked up or built, so a revalidation costs no body work.
+     */
     public static boolean notModified(HttpServletRequest request, HttpServletResponse response, String etag) {
         response.setHeader("ETag", etag);
         response.setHeader("Access-Control-Allow-Origin", "*");

@@ -1,85 +1,86 @@
 package org.openlss.smooth;
 
-import org.openlss.player.SmoothUrl;
-
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
+import org.openlss.live.FragmentBytes;
 import org.openlss.live.FragmentRef;
 import org.openlss.live.LiveTrack;
 import org.openlss.mp4.Bytes;
 import org.openlss.mp4.FragmentRewriter;
 import org.openlss.mp4.KeyFrameFragment;
 import org.openlss.mp4.Tfrf;
+import org.openlss.platform.ResponseBody;
+import org.openlss.player.NewestResponses;
+import org.openlss.player.SmoothUrl;
 
 /**
- * Builds fragment responses from stored fragments: the server's {@code tfrf} in place of the encoder's, sizes and
- * data offsets fixed. A response is immutable once its {@code tfrf} is complete (the lookahead is full, or the event
- * ended), so the newest ones per quality level are kept: live clients all ask for the same few.
+ * Fragment responses from stored fragments: the server's {@code tfrf} in place of the encoder's, sizes and data
+ * offsets fixed, the {@code mdat} as ingested. A response is final once its {@code tfrf} is complete (the lookahead is
+ * full, or the event ended); the newest final ones per quality level are built once, in memory, and shared, since live
+ * clients all ask for them. Older (DVR) fragments are answered with their rewritten {@code moof} followed by the
+ * {@code mdat} straight from the fragment store's file: no heap copy of the media per request.
  */
 public final class ServedFragments {
-    private static final int CACHED_PER_TRACK = 8;
-    private final Map<LiveTrack, Map<Long, byte[]>> cache = Collections.synchronizedMap(new WeakHashMap<>());
+    static final int CACHED_PER_TRACK = 8;
+
+    private ServedFragments() {
+    }
 
     /** The requested form of the fragment at {@code ref}, or null when its bytes are gone (left the DVR window). */
-    public byte[] serve(LiveTrack track, FragmentRef ref, SmoothUrl.Noun noun, int lookahead, boolean ended) {
-        boolean full = noun == SmoothUrl.Noun.Fragments;
-        if (full) {
-            byte[] cached = cached(track, ref.time());
+    public static ResponseBody serve(LiveTrack track, FragmentRef ref, SmoothUrl.Noun noun, int lookahead,
+                                     boolean ended) throws IOException {
+        NewestResponses built = track.outputStates().of(NewestResponses.class,
+                () -> new NewestResponses(CACHED_PER_TRACK));
+        if (noun == SmoothUrl.Noun.Fragments) {
+            byte[] cached = built.get(ref.time());
             if (cached != null) {
-                return cached;
+                return ResponseBody.of(cached);
             }
         }
-        byte[] stored = track.read(ref);
+        FragmentBytes stored = track.stored(ref);
         if (stored == null) {
             return null;
         }
-        int moofSize = (int) Bytes.u32(stored, 0);
-        byte[] moof = java.util.Arrays.copyOf(stored, moofSize);
         List<Tfrf.Entry> next = lookahead == 0 ? null : track.lookahead(ref, lookahead);
+        int moofSize = (int) Bytes.u32(stored.read(0, 4), 0);
+        byte[] moof = stored.read(0, moofSize);
         switch (noun) {
             case FragmentInfo:
-                return FragmentRewriter.moof(moof, next);
+                return ResponseBody.of(FragmentRewriter.moof(moof, next));
             case RawFragments:
-                return java.util.Arrays.copyOfRange(stored, moofSize + 8, stored.length);
+                return region(new byte[0], stored, moofSize + 8);
             case KeyFrames:
-                return KeyFrameFragment.build(moof, java.util.Arrays.copyOfRange(stored, moofSize, stored.length),
-                        track.movieTrack().defaults(), next);
+                byte[] all = stored.all();
+                return ResponseBody.of(KeyFrameFragment.build(moof, Arrays.copyOfRange(all, moofSize, all.length),
+                        track.movieTrack().defaults(), next));
             default:
-                int served = FragmentRewriter.moofSize(moof, next);
-                byte[] out = new byte[served + stored.length - moofSize];
-                FragmentRewriter.writeMoof(moof, next, served, out, 0);
-                System.arraycopy(stored, moofSize, out, served, stored.length - moofSize);
-                if (ended || next == null || next.size() == lookahead) {
-                    remember(track, ref.time(), out);
+                if (!stored.inMemory()) {
+                    return region(FragmentRewriter.moof(moof, next), stored, moofSize);
                 }
-                return out;
+                boolean complete = ended || next == null || next.size() == lookahead;
+                return ResponseBody.of(complete ? built.get(ref.time(), () -> whole(stored.memory(), moof, next))
+                        : whole(stored.memory(), moof, next));
         }
     }
 
-    private byte[] cached(LiveTrack track, long time) {
-        Map<Long, byte[]> entries = cache.get(track);
-        if (entries == null) {
-            return null;
-        }
-        synchronized (entries) {
-            return entries.get(time);
-        }
+    /** The fragment with the server's {@code moof}, as one array. */
+    private static byte[] whole(byte[] stored, byte[] moof, List<Tfrf.Entry> next) {
+        int served = FragmentRewriter.moofSize(moof, next);
+        byte[] out = new byte[served + stored.length - moof.length];
+        FragmentRewriter.writeMoof(moof, next, served, out, 0);
+        System.arraycopy(stored, moof.length, out, served, stored.length - moof.length);
+        return out;
     }
 
-    private void remember(LiveTrack track, long time, byte[] bytes) {
-        Map<Long, byte[]> entries = cache.computeIfAbsent(track, t -> new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, byte[]> eldest) {
-                return size() > CACHED_PER_TRACK;
-            }
-        });
-        synchronized (entries) {
-            entries.put(time, bytes);
+    /** {@code head}, then the stored bytes from {@code from} on: from memory, or as a region of the store's file. */
+    private static ResponseBody region(byte[] head, FragmentBytes stored, int from) {
+        if (stored.inMemory()) {
+            byte[] tail = stored.memory();
+            byte[] out = Arrays.copyOf(head, head.length + tail.length - from);
+            System.arraycopy(tail, from, out, head.length, tail.length - from);
+            return ResponseBody.of(out);
         }
+        return ResponseBody.of(head, stored.file(), stored.offset() + from, stored.size() - from);
     }
 }

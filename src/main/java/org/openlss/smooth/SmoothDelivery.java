@@ -12,14 +12,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
-import java.util.WeakHashMap;
 import org.openlss.live.FragmentLookup;
 import org.openlss.live.LiveTrack;
 import org.openlss.live.Presentation;
 import org.openlss.live.StreamIndex;
 import org.openlss.mp4.TrackType;
-import org.openlss.player.DirectHandler;
+import org.openlss.platform.ResponseBody;
+import org.openlss.player.BuiltOnce;
+import org.openlss.player.PlayerOutput;
 import org.openlss.pubpoint.PublishingPoint;
 import org.openlss.pubpoint.PublishingPointSettings;
 import org.openlss.pubpoint.Destinations;
@@ -31,32 +31,26 @@ import org.openlss.pubpoint.Destinations;
  * built once per timeline change; fragments are immutable per URL within an event and cacheable for long.
  */
 @ApplicationScoped
-public class SmoothDelivery implements DirectHandler {
+public class SmoothDelivery implements PlayerOutput {
     private static final long FRAGMENT_MAX_AGE = 3 * 24 * 3600;
     private static final String OUTPUT = "IIS Smooth Streaming";
 
     @Inject
-    PlayerRequests requests;
-    @Inject
     Destinations destinations;
 
-    private final ServedFragments fragments = new ServedFragments();
-    private final Map<Presentation, CachedManifest> manifests = new WeakHashMap<>();
-
-    private record CachedManifest(long version, byte[] bytes) {
+    /** The client manifest of one event, built once per timeline change. */
+    private static final class Manifest {
+        final BuiltOnce built = new BuiltOnce();
     }
 
     @Override
-    public String name() {
-        return "Smooth";
+    public boolean serves(SmoothUrl resource) {
+        return !resource.hls();
     }
 
     @Override
-    public void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        PlayerRequests.Target target = requests.resolve(request, response);
-        if (target == null) {
-            return;
-        }
+    public void serve(HttpServletRequest request, HttpServletResponse response, PlayerRequests.Target target)
+            throws IOException {
         if (target.resource() instanceof SmoothUrl.Manifest) {
             manifest(request, response, target.point(), target.presentation());
         } else if (target.resource() instanceof SmoothUrl.Fragment f) {
@@ -69,38 +63,34 @@ public class SmoothDelivery implements DirectHandler {
 
     private void manifest(HttpServletRequest request, HttpServletResponse response, PublishingPoint point,
                           Presentation presentation) throws IOException {
-        byte[] manifest = manifest(point.settings(), presentation);
-        if (manifest == null) {
+        response.setHeader("Cache-Control", presentation.ended() ? "public, max-age=10" : "public, max-age=1");
+        // a revalidation of the current version is answered before any manifest is looked up or built
+        if (request.getHeader("If-None-Match") != null
+                && notModified(request, response, etag(point, presentation.version()))) {
+            return;
+        }
+        BuiltOnce.Built manifest = presentation.outputStates().of(Manifest.class, Manifest::new).built
+                .get(presentation::version, () -> build(point.settings(), presentation));
+        if (manifest.bytes() == null) {
             error(response, 404, point.path().urlPath() + " has no stream data yet");
             return;
         }
-        boolean live = !presentation.ended();
-        String etag = "\"m" + point.eventNumber() + "-" + presentation.version() + "\"";
-        response.setHeader("Cache-Control", live ? "public, max-age=1" : "public, max-age=10");
-        if (notModified(request, response, etag)) {
+        if (notModified(request, response, etag(point, manifest.version()))) {
             return;
         }
         response.setContentType("text/xml;charset=utf-8");
-        send(response, manifest);
+        send(response, manifest.bytes());
     }
 
-    /** The manifest of the presentation's current timeline, built once per change. */
-    private byte[] manifest(PublishingPointSettings settings, Presentation presentation) {
-        long version = presentation.version();
-        synchronized (manifests) {
-            CachedManifest cached = manifests.get(presentation);
-            if (cached != null && cached.version() == version) {
-                return cached.bytes();
-            }
-        }
+    private static String etag(PublishingPoint point, long version) {
+        return "\"m" + point.eventNumber() + "-" + version + "\"";
+    }
+
+    private static byte[] build(PublishingPointSettings settings, Presentation presentation) {
         ClientManifest.Options options = new ClientManifest.Options(!presentation.ended(),
                 settings.lookAheadChunks(), settings.clientConnections().windowLength().toMillis() * 10_000,
                 settings.clientConnections().repeatRuns());
-        byte[] bytes = ClientManifest.write(presentation.streamIndexes(), options);
-        synchronized (manifests) {
-            manifests.put(presentation, new CachedManifest(version, bytes));
-        }
-        return bytes;
+        return ClientManifest.write(presentation.streamIndexes(), options);
     }
 
     private void fragment(HttpServletRequest request, HttpServletResponse response, PublishingPoint point,
@@ -136,7 +126,7 @@ public class SmoothDelivery implements DirectHandler {
         if (notModified(request, response, etag)) {
             return;
         }
-        byte[] body = fragments.serve(track, lookup.ref(), f.noun(), point.settings().lookAheadChunks(),
+        ResponseBody body = ServedFragments.serve(track, lookup.ref(), f.noun(), point.settings().lookAheadChunks(),
                 presentation.ended());
         if (body == null) {
             error(response, 404, "fragment " + f.time() + " has left the DVR window");
@@ -144,9 +134,9 @@ public class SmoothDelivery implements DirectHandler {
         }
         response.setContentType(track.description().type() == TrackType.VIDEO ? "video/mp4"
                 : track.description().type() == TrackType.AUDIO ? "audio/mp4" : "application/mp4");
-        send(response, body);
-        track.served(body.length);
-        destinations.delivered(point.path(), request.getLocalName(), OUTPUT, f.streamName());
+        body.send(response);
+        track.served(body.contentLength());
+        destinations.delivered(point.path(), request.getLocalAddr(), OUTPUT, f.streamName());
     }
 
     /** Until the fragment leaves the DVR window (three days for whole-event DVR). */

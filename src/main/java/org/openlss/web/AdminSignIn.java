@@ -1,22 +1,16 @@
 package org.openlss.web;
 
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * The sign-in of the administration screens under {@code /admin/}: a plain HTML page ({@link #PAGE}) posts the
- * administrator's user name and password to {@link #ACTION}, checked against the same identity store as the API's
+ * administrator's user name and password to {@link #ACTION}, checked against the same account as the API's
  * Basic credentials; the caller is then kept in the HTTP session (under a new session id) and re-established on every
  * screen request. Anyone else is sent to the sign-in page, and back to where they were going once signed in.
  */
@@ -29,10 +23,6 @@ final class AdminSignIn {
     private static final String RETURN_TO = AdminSignIn.class.getName() + ".returnTo";
     private static final String HOME = "/admin/";
 
-    /** Who signed in, as the identity store said. */
-    private record SignedIn(String name, Set<String> groups) implements Serializable {
-    }
-
     private AdminSignIn() {
     }
 
@@ -42,41 +32,37 @@ final class AdminSignIn {
         return lower.equals("/admin") || lower.startsWith("/admin/");
     }
 
-    static AuthenticationStatus validate(HttpServletRequest request, HttpServletResponse response,
-                                         HttpMessageContext context, IdentityStoreHandler identityStores,
-                                         String path) throws IOException {
+    static Access check(HttpServletRequest request, HttpServletResponse response, String path,
+                        AdminAccounts accounts) throws IOException {
         if (PUBLIC.contains(path)) {
-            return context.doNothing();
+            return Access.ANONYMOUS;
         }
         if (path.equals(ACTION) && "POST".equals(request.getMethod())) {
-            return signIn(request, response, identityStores);
+            signIn(request, response, accounts);
+            return Access.ANSWERED;
         }
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(CALLER) instanceof SignedIn caller) {
-            return context.notifyContainerAboutLogin(caller.name(), caller.groups());
+        if (session != null && session.getAttribute(CALLER) instanceof Caller caller) {
+            return Access.as(caller, HttpServletRequest.FORM_AUTH);
         }
-        return askToSignIn(request, response, path);
+        askToSignIn(request, response, path);
+        return Access.ANSWERED;
     }
 
-    private static AuthenticationStatus signIn(HttpServletRequest request, HttpServletResponse response,
-                                               IdentityStoreHandler identityStores) throws IOException {
+    private static void signIn(HttpServletRequest request, HttpServletResponse response, AdminAccounts accounts) {
         String user = request.getParameter("username");
         String password = request.getParameter("password");
-        CredentialValidationResult result = user == null || password == null ? CredentialValidationResult.INVALID_RESULT
-                : identityStores.validate(new UsernamePasswordCredential(user, password));
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+        if (user == null || password == null || !accounts.verify(user, password)) {
             redirect(request, response, PAGE + "?failed");
-            return AuthenticationStatus.SEND_CONTINUE;
+            return;
         }
         HttpSession session = request.getSession(true);
         Object returnTo = session.getAttribute(RETURN_TO);
         session.removeAttribute(RETURN_TO);
         // a session id known before the sign-in (fixed by an attacker) must not become an administrator's
         request.changeSessionId();
-        session.setAttribute(CALLER, new SignedIn(result.getCallerPrincipal().getName(),
-                Set.copyOf(result.getCallerGroups())));
+        session.setAttribute(CALLER, new Caller(user, Set.of(Caller.ADMIN_ROLE)));
         redirect(request, response, returnTo instanceof String target ? target : HOME);
-        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     /**
@@ -84,21 +70,20 @@ final class AdminSignIn {
      * session expired cannot be replayed). A Faces Ajax request (the Details page refreshing itself) gets the
      * redirect as a Faces partial response, which the page's script follows.
      */
-    private static AuthenticationStatus askToSignIn(HttpServletRequest request, HttpServletResponse response,
-                                                    String path) throws IOException {
+    private static void askToSignIn(HttpServletRequest request, HttpServletResponse response, String path)
+            throws IOException {
         if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
             response.setContentType("text/xml;charset=utf-8");
             response.setHeader("Cache-Control", "no-store");
             response.getOutputStream().write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
                     + request.getContextPath() + PAGE + "\"/></partial-response>").getBytes(StandardCharsets.UTF_8));
-            return AuthenticationStatus.SEND_CONTINUE;
+            return;
         }
         if ("GET".equals(request.getMethod())) {
             String query = request.getQueryString();
             request.getSession(true).setAttribute(RETURN_TO, query == null ? path : path + "?" + query);
         }
         redirect(request, response, PAGE);
-        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     /** 303: the browser follows with a GET, also after a POST. */

@@ -28,6 +28,7 @@ import org.openlss.player.SmoothUrl;
 import org.openlss.testing.Captures;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.openlss.testing.Bodies;
 
 /** The archive of an event: layout (§1.2), manifests (§1.4), segments (§1.5), from real ffmpeg pushes. */
 class EventRecorderTest {
@@ -162,7 +163,8 @@ class EventRecorderTest {
     private static void assertServesEveryFragment(ArchivedPresentation archived, List<IngestFragment> fragments,
                                                   IncomingStream stream) throws IOException {
         for (IngestFragment f : fragments) {
-            byte[] served = ArchivedPresentation.fragment(level(archived, stream, f), f.time(), SmoothUrl.Noun.Fragments);
+            byte[] served = Bodies.bytes(ArchivedPresentation.fragment(level(archived, stream, f), f.time(),
+                    SmoothUrl.Noun.Fragments));
             assertNotNull(served, f.toString());
             int moofSize = (int) Bytes.u32(served, 0);
             assertArrayEquals(f.mdat(), Arrays.copyOfRange(served, moofSize, served.length), "mdat of " + f);

@@ -1,5 +1,6 @@
 package org.openlss.hls;
 
+import static org.openlss.testing.Bodies.bytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -66,7 +67,8 @@ class HlsPresentationTest {
             assertEquals(List.of("0", String.valueOf(videoTimes[2])), uris(hls.mediaPlaylist(variant)),
                     "two 1 s fragments per 2 s segment");
             Path joined = dir.resolve("variant-" + variant.level.key().bitrate() + ".ts");
-            Files.write(joined, concat(hls.segment(variant, 0), hls.segment(variant, videoTimes[2])));
+            Files.write(joined, concat(bytes(hls.segment(variant, 0)),
+                    bytes(hls.segment(variant, videoTimes[2]))));
             assertEquals("", ExternalTools.decodeErrors(joined), "continuity counters run on between segments");
             List<long[]> video = packets(joined, "v");
             assertEquals(100, video.size());
@@ -88,7 +90,8 @@ class HlsPresentationTest {
         Variant variant = variants(hls, presentation).get(0);
         long start = bframes.fragments().get(0).time();
         Path joined = dir.resolve("bframes.ts");
-        Files.write(joined, concat(hls.segment(variant, start), hls.segment(variant, start + 20_000_000)));
+        Files.write(joined, concat(bytes(hls.segment(variant, start)),
+                bytes(hls.segment(variant, start + 20_000_000))));
         assertEquals("", ExternalTools.decodeErrors(joined));
         List<long[]> packets = packets(joined, "v");
         assertEquals(75, packets.size());
@@ -127,8 +130,8 @@ class HlsPresentationTest {
         assertTrue(playlist.endsWith("#EXT-X-ENDLIST\n"), playlist);
         SegmentCipher cipher = new SegmentCipher(key);
         Path joined = dir.resolve("across-the-restart.ts");
-        Files.write(joined, concat(cipher.decrypt(resumed.segment(variant, Long.parseLong(starts.get(0))), 0),
-                cipher.decrypt(resumed.segment(variant, Long.parseLong(starts.get(1))), 1)));
+        Files.write(joined, concat(cipher.decrypt(bytes(resumed.segment(variant, Long.parseLong(starts.get(0)))), 0),
+                cipher.decrypt(bytes(resumed.segment(variant, Long.parseLong(starts.get(1)))), 1)));
         assertEquals("", ExternalTools.decodeErrors(joined), "continuity counters run on across the restart");
     }
 

@@ -5,6 +5,7 @@ import org.openlss.player.SmoothUrl;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +27,8 @@ import org.openlss.live.PresentationSettings;
 import org.openlss.mp4.IngestFragment;
 import org.openlss.testing.Captures;
 import org.openlss.testing.SharedTools;
+import org.openlss.platform.ResponseBody;
+import org.openlss.testing.Bodies;
 
 /** Fragment responses as an independent box parser (boxdump.py) reads them. */
 class ServedFragmentsTest {
@@ -48,11 +51,18 @@ class ServedFragmentsTest {
         videoFragments = CAPTURE.fragments().stream().filter(f -> f.trackId() == 1).toList();
     }
 
+    private static byte[] serve(LiveTrack track, FragmentRef ref, SmoothUrl.Noun noun, int lookahead, boolean ended) {
+        try {
+            return Bodies.bytes(ServedFragments.serve(track, ref, noun, lookahead, ended));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
-    void aLiveFragmentCarriesTheServersTfrfWithTheNextTwoFragmentsAndItsMdatUnchanged() {
-        ServedFragments served = new ServedFragments();
-        FragmentRef ref = video.lookup(videoFragments.get(0).time()).ref();
-        byte[] body = served.serve(video, ref, SmoothUrl.Noun.Fragments, 2, false);
+    void aLiveFragmentCarriesTheServersTfrfWithTheNextTwoFragmentsAndItsMdatUnchanged() throws Exception {
+                FragmentRef ref = video.lookup(videoFragments.get(0).time()).ref();
+        byte[] body = serve(video, ref, SmoothUrl.Noun.Fragments, 2, false);
         String dump = SharedTools.boxdump(body);
         IngestFragment next1 = videoFragments.get(1);
         IngestFragment next2 = videoFragments.get(2);
@@ -66,33 +76,51 @@ class ServedFragmentsTest {
         assertTrue(dump.contains("data_offset=" + (moofSize + 8)), "data offset points past the new moof: " + dump);
         byte[] mdat = Arrays.copyOfRange(body, moofSize, body.length);
         assertArrayEquals(videoFragments.get(0).mdat(), mdat, "mdat served exactly as ingested");
-        assertSame(body, served.serve(video, ref, SmoothUrl.Noun.Fragments, 2, false), "complete responses are kept");
+        assertSame(ServedFragments.serve(video, ref, SmoothUrl.Noun.Fragments, 2, false).head(),
+                ServedFragments.serve(video, ref, SmoothUrl.Noun.Fragments, 2, false).head(),
+                "a complete response is built once and shared");
     }
 
     @Test
     void fragmentInfoIsTheMoofAndRawFragmentsTheSampleBytes() {
-        ServedFragments served = new ServedFragments();
-        FragmentRef ref = video.lookup(videoFragments.get(1).time()).ref();
-        byte[] full = served.serve(video, ref, SmoothUrl.Noun.Fragments, 2, false);
-        byte[] info = served.serve(video, ref, SmoothUrl.Noun.FragmentInfo, 2, false);
+                FragmentRef ref = video.lookup(videoFragments.get(1).time()).ref();
+        byte[] full = serve(video, ref, SmoothUrl.Noun.Fragments, 2, false);
+        byte[] info = serve(video, ref, SmoothUrl.Noun.FragmentInfo, 2, false);
         assertArrayEquals(Arrays.copyOf(full, info.length), info);
         assertFalse(SharedTools.boxdump(info).contains("mdat"));
-        byte[] raw = served.serve(video, ref, SmoothUrl.Noun.RawFragments, 2, false);
+        byte[] raw = serve(video, ref, SmoothUrl.Noun.RawFragments, 2, false);
         byte[] mdat = videoFragments.get(1).mdat();
         assertArrayEquals(Arrays.copyOfRange(mdat, 8, mdat.length), raw);
-        String keyFrames = SharedTools.boxdump(served.serve(video, ref, SmoothUrl.Noun.KeyFrames, 2, false));
+        String keyFrames = SharedTools.boxdump(serve(video, ref, SmoothUrl.Noun.KeyFrames, 2, false));
         assertTrue(keyFrames.contains("sample_count=1 "), keyFrames);
     }
 
     @Test
     void afterTheEndTheLastFragmentsAnnounceWhatIsLeft() {
         stream.endOfStream();
-        ServedFragments served = new ServedFragments();
-        FragmentRef last = video.lookup(videoFragments.get(3).time()).ref();
-        String dump = SharedTools.boxdump(served.serve(video, last, SmoothUrl.Noun.Fragments, 2, true));
+                FragmentRef last = video.lookup(videoFragments.get(3).time()).ref();
+        String dump = SharedTools.boxdump(serve(video, last, SmoothUrl.Noun.Fragments, 2, true));
         assertTrue(dump.contains("fragment_count=0"), dump);
         FragmentRef third = video.lookup(videoFragments.get(2).time()).ref();
-        assertTrue(SharedTools.boxdump(served.serve(video, third, SmoothUrl.Noun.Fragments, 2, true))
+        assertTrue(SharedTools.boxdump(serve(video, third, SmoothUrl.Noun.Fragments, 2, true))
                 .contains("fragment_count=1 "));
+    }
+
+    @Test
+    void aFragmentNoLongerInMemoryIsItsRewrittenMoofThenTheMdatStraightFromTheStoresFile() throws Exception {
+        Presentation cold = Presentation.open(dir.resolve("cold"), new PresentationSettings(2, Duration.ZERO, 1));
+        cold.resume();
+        IncomingStream coldStream = cold.connect("stream1", "", CAPTURE.header(), "h", "Push");
+        CAPTURE.fragments().forEach(coldStream::append);
+        LiveTrack coldVideo = coldStream.tracks().get(1);
+        long time = videoFragments.get(0).time();
+        ResponseBody fromDisk = ServedFragments.serve(coldVideo, coldVideo.lookup(time).ref(),
+                SmoothUrl.Noun.Fragments, 2, false);
+        assertNotNull(fromDisk.open(), "the media is sent from the fragment store's file");
+        assertTrue(fromDisk.head().length < 4096, "only the moof is in memory: " + fromDisk.head().length + " bytes");
+        assertArrayEquals(serve(video, video.lookup(time).ref(), SmoothUrl.Noun.Fragments, 2, false),
+                Bodies.bytes(fromDisk), "the same bytes as a fragment served from memory");
+        assertArrayEquals(serve(video, video.lookup(time).ref(), SmoothUrl.Noun.RawFragments, 2, false),
+                serve(coldVideo, coldVideo.lookup(time).ref(), SmoothUrl.Noun.RawFragments, 2, false));
     }
 }

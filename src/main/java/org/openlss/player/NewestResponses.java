@@ -1,0 +1,71 @@
+package org.openlss.player;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Supplier;
+
+/**
+ * Built responses of one quality level by media time, the newest {@code capacity} kept: live players all ask for the
+ * same few fragments right after they appear. A response is built once, however many requests miss it at the same
+ * moment (they wait for the one build); lookups take no lock.
+ */
+public final class NewestResponses {
+    private final int capacity;
+    private final ConcurrentSkipListMap<Long, CompletableFuture<byte[]>> built = new ConcurrentSkipListMap<>();
+
+    public NewestResponses(int capacity) {
+        this.capacity = capacity;
+    }
+
+    /** The response at {@code time}, waiting if it is being built; null if there is none. */
+    public byte[] get(long time) {
+        CompletableFuture<byte[]> response = built.get(time);
+        return response == null ? null : await(response);
+    }
+
+    /**
+     * The response at {@code time}, built by {@code build} if there is none yet (a null result is not kept). Only the
+     * newest {@code capacity} stay; an older one is built, returned and not kept.
+     */
+    public byte[] get(long time, Supplier<byte[]> build) {
+        CompletableFuture<byte[]> response = built.get(time);
+        if (response != null) {
+            return await(response);
+        }
+        CompletableFuture<byte[]> mine = new CompletableFuture<>();
+        response = built.putIfAbsent(time, mine);
+        if (response != null) {
+            return await(response);
+        }
+        byte[] bytes;
+        try {
+            bytes = build.get();
+        } catch (RuntimeException | Error e) {
+            built.remove(time, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+        mine.complete(bytes);
+        if (bytes == null) {
+            built.remove(time, mine);
+        }
+        while (built.size() > capacity) {
+            built.pollFirstEntry();
+        }
+        return bytes;
+    }
+
+    /** How many responses are kept. */
+    public int size() {
+        return built.size();
+    }
+
+    private static byte[] await(CompletableFuture<byte[]> response) {
+        try {
+            return response.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.openlss.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+import org.openlss.pubpoint.ErrorCode;
+import org.openlss.pubpoint.PublishingPoint;
+import org.openlss.pubpoint.PublishingPointUrl;
+import org.openlss.pubpoint.PublishingPoints;
+import org.openlss.pubpoint.credential.Credentials;
+import org.openlss.pubpoint.rest.ErrorResponses;
+
+/**
+ * Who may do what, decided by path at the edge: the management API needs the administrator (HTTP Basic); the
+ * administration screens under {@code /admin/} need the administrator signed in through their form
+ * ({@link AdminSignIn}); exchanging streams with a point (an ingest POST, or a downstream server's pull) needs the
+ * point's ingest credential when it has one; everything else (players, health) is public, and a wrong Basic header
+ * there is ignored, not refused.
+ *
+ * <p>This is deliberately not a Jakarta Security mechanism: with one installed, the container runs its whole
+ * authentication and authorization pipeline (JASPIC, JACC) on every request, player GETs included, which cost a third
+ * of the serving throughput. Here the public paths cost one string test.
+ */
+@ApplicationScoped
+public class AccessGuard {
+    public static final String REALM = "OpenLSS";
+    private static final String BASIC_CHALLENGE = "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"";
+
+    @Inject
+    AdminAccounts accounts;
+    @Inject
+    PublishingPoints points;
+    @Inject
+    Credentials credentials;
+
+    /** Checks {@code request} for {@code path} ({@code url}: its publishing point URL, when it has one). */
+    Access check(HttpServletRequest request, HttpServletResponse response, String path,
+                 PublishingPointUrl url) throws IOException {
+        if (path.startsWith("/services/") || url != null && url.isManagement()) {
+            return administrator(request, response);
+        }
+        if (AdminSignIn.covers(path)) {
+            return AdminSignIn.check(request, response, path, accounts);
+        }
+        if (url != null) {
+            boolean push = "POST".equals(request.getMethod()) && (url.isStream() || url.resource().isEmpty());
+            boolean pull = "GET".equals(request.getMethod()) && url.isStreamSource();
+            if (push || pull) {
+                return encoder(url, request, response);
+            }
+        }
+        return Access.ANONYMOUS;
+    }
+
+    private Access administrator(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<BasicCredentials> basic = BasicCredentials.of(request);
+        if (basic.isPresent() && accounts.verify(basic.get().user(), basic.get().password())) {
+            return Access.as(new Caller(basic.get().user(), Set.of(Caller.ADMIN_ROLE)), HttpServletRequest.BASIC_AUTH);
+        }
+        response.setHeader("WWW-Authenticate", BASIC_CHALLENGE);
+        ErrorResponses.send(request, response, ErrorCode.MPE_MGMT_AUTHENTICATION_IS_REQUIRED, basic.isPresent()
+                ? "The user name or password is wrong."
+                : "The management API needs the administrator's credentials (HTTP Basic).");
+        return Access.ANSWERED;
+    }
+
+    private Access encoder(PublishingPointUrl url, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        String credentialName = points.find(url.point()).map(PublishingPoint::settings)
+                .map(s -> s.ingestCredential()).orElse(null);
+        if (credentialName == null) {
+            return Access.ANONYMOUS;
+        }
+        Optional<BasicCredentials> basic = BasicCredentials.of(request);
+        if (basic.isPresent() && credentials.matches(credentialName, basic.get().user(), basic.get().password())) {
+            return Access.as(new Caller(basic.get().user(), Set.of(Caller.ENCODER_ROLE)), HttpServletRequest.BASIC_AUTH);
+        }
+        response.setHeader("WWW-Authenticate", BASIC_CHALLENGE);
+        response.setHeader("Connection", "close");
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setContentType("text/plain;charset=utf-8");
+        response.getOutputStream().write(((basic.isPresent() ? "Wrong ingest credentials for "
+                : "Ingest credentials are required for ") + url.point().urlPath() + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        return Access.ANSWERED;
+    }
+}
