@@ -6,10 +6,9 @@ import static org.openlss.player.PlayerRequests.send;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.openlss.platform.ResponseBody;
+import org.openlss.player.PlayerExchange;
 import org.openlss.player.PlayerOutput;
 import org.openlss.pubpoint.PublishingPoint;
 import org.openlss.player.PlayerRequests;
@@ -42,73 +41,67 @@ public class HlsDelivery implements PlayerOutput {
     }
 
     @Override
-    public void serve(HttpServletRequest request, HttpServletResponse response, PlayerRequests.Target target)
-            throws IOException {
+    public void serve(PlayerExchange exchange, PlayerRequests.Target target) throws IOException {
         String where = target.url().point().urlPath();
         if (!target.point().settings().hls().enabled()) {
-            error(response, 404, "Apple HTTP Live Streaming output is not enabled on " + where);
+            error(exchange, 404, "Apple HTTP Live Streaming output is not enabled on " + where);
             return;
         }
         HlsPresentation hls = output.find(target.point().path(), target.presentation());
         if (hls == null) {
-            error(response, 404, where + " has no Apple HTTP Live Streaming output for its current event");
+            error(exchange, 404, where + " has no Apple HTTP Live Streaming output for its current event");
             return;
         }
         SmoothUrl resource = target.resource();
         if (resource instanceof SmoothUrl.Manifest) {
-            playlist(response, hls, hls.masterPlaylist(), where + " has no HLS segment yet");
+            playlist(exchange, hls, hls.masterPlaylist(), where + " has no HLS segment yet");
         } else if (resource instanceof SmoothUrl.LevelManifest level) {
             Variant variant = hls.variant(level.streamName(), level.bitrate(), level.attributes());
             if (variant != null) {
-                playlist(response, hls, hls.mediaPlaylist(variant), "QualityLevels(" + level.bitrate()
+                playlist(exchange, hls, hls.mediaPlaylist(variant), "QualityLevels(" + level.bitrate()
                         + ") has no HLS segment yet");
             } else {
-                error(response, 404, "no HLS variant " + level.bitrate() + " of stream '" + level.streamName() + "'");
+                error(exchange, 404, "no HLS variant " + level.bitrate() + " of stream '" + level.streamName() + "'");
             }
         } else if (resource instanceof SmoothUrl.Fragment f && f.noun() == SmoothUrl.Noun.Fragments) {
-            segment(request, response, target.point(), hls, f);
+            segment(exchange, target.point(), hls, f);
         } else if (resource instanceof SmoothUrl.KeyFile && hls.key() != null) {
-            response.setHeader("Cache-Control", "no-cache");
-            response.setHeader("Access-Control-Allow-Origin", "*");
-            response.setContentType("application/octet-stream");
-            send(response, hls.key());
+            exchange.header("Cache-Control", "no-cache");
+            send(exchange, "application/octet-stream", ResponseBody.of(hls.key()));
         } else {
-            error(response, 404, "'" + target.url().resource() + "' is not served on " + where);
+            error(exchange, 404, "'" + target.url().resource() + "' is not served on " + where);
         }
     }
 
-    private static void playlist(HttpServletResponse response, HlsPresentation hls, byte[] playlist, String missing)
+    private static void playlist(PlayerExchange exchange, HlsPresentation hls, byte[] playlist, String missing)
             throws IOException {
         if (playlist == null) {
-            error(response, 404, missing);
+            error(exchange, 404, missing);
             return;
         }
         boolean finished = hls.finished();
         // live clients reload about once per target duration: never serve them one older than half of it
         int maxAge = finished ? FINISHED_MAX_AGE : Math.max(1, hls.targetDurationSeconds() / 2);
-        response.setHeader("Cache-Control", "public, max-age=" + maxAge);
-        response.setHeader("Access-Control-Allow-Origin", "*");
-        response.setContentType(PLAYLIST);
-        send(response, playlist);
+        exchange.header("Cache-Control", "public, max-age=" + maxAge);
+        send(exchange, PLAYLIST, ResponseBody.of(playlist));
     }
 
-    private void segment(HttpServletRequest request, HttpServletResponse response, PublishingPoint point,
-                         HlsPresentation hls, SmoothUrl.Fragment f) throws IOException {
+    private void segment(PlayerExchange exchange, PublishingPoint point, HlsPresentation hls, SmoothUrl.Fragment f)
+            throws IOException {
         Variant variant = hls.variant(f.streamName(), f.bitrate(), f.attributes());
         // finding the segment costs no read: the newest are in memory, the others only looked up on disk
         ResponseBody segment = variant == null ? null : hls.segment(variant, f.time());
         if (segment == null) {
-            error(response, 404, "no HLS segment of QualityLevels(" + f.bitrate() + ") of '" + f.streamName()
+            error(exchange, 404, "no HLS segment of QualityLevels(" + f.bitrate() + ") of '" + f.streamName()
                     + "' starts at " + f.time());
             return;
         }
-        response.setHeader("Cache-Control", "public, max-age=" + SEGMENT_MAX_AGE);
-        if (notModified(request, response, "\"h" + point.eventNumber() + "-" + f.bitrate() + "-" + f.time() + "\"")) {
+        exchange.header("Cache-Control", "public, max-age=" + SEGMENT_MAX_AGE);
+        if (notModified(exchange, "\"h" + point.eventNumber() + "-" + f.bitrate() + "-" + f.time() + "\"")) {
             return;
         }
-        response.setContentType("video/mp2t");
-        segment.send(response);
+        send(exchange, "video/mp2t", segment);
         variant.level.served(segment.contentLength());
-        destinations.delivered(point.path(), request.getLocalAddr(), OUTPUT, f.streamName());
+        destinations.delivered(point.path(), exchange.localAddress(), OUTPUT, f.streamName());
     }
 }

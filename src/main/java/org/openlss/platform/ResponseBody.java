@@ -55,6 +55,17 @@ public record ResponseBody(byte[] head, Path file, FileChannel open, long offset
     /** Writes the whole body to {@code out}. */
     public void writeTo(OutputStream out) throws IOException {
         out.write(head);
+        writeRegionTo(out::write);
+    }
+
+    /** Where the file region goes, a piece at a time (the array is reused after the call). */
+    @FunctionalInterface
+    public interface Pieces {
+        void write(byte[] piece, int offset, int length) throws IOException;
+    }
+
+    /** Writes the file region (not the head) to {@code out} in pieces of at most 64 KB. */
+    public void writeRegionTo(Pieces out) throws IOException {
         if (length == 0) {
             return;
         }
@@ -67,7 +78,7 @@ public record ResponseBody(byte[] head, Path file, FileChannel open, long offset
         }
     }
 
-    private void copy(FileChannel channel, OutputStream out) throws IOException {
+    private void copy(FileChannel channel, Pieces out) throws IOException {
         ByteBuffer piece = PIECES.get();
         long at = offset;
         long end = offset + length;

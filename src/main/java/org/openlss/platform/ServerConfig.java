@@ -62,6 +62,14 @@ public class ServerConfig {
         return value("openlss.credentials.key");
     }
 
+    /**
+     * Whether player requests may take the container's own HTTP server lane (Payara's Grizzly) instead of the servlet
+     * pipeline; {@code OPENLSS_FAST_LANE=false} keeps every request on the portable servlet path.
+     */
+    public boolean fastLane() {
+        return value("openlss.fast.lane").map(Boolean::parseBoolean).orElse(true);
+    }
+
     /** A key's value; blank counts as unset, so an empty environment variable falls back to the default. */
     public Optional<String> value(String key) {
         return config.getOptionalValue(key, String.class).map(String::trim).filter(v -> !v.isEmpty());

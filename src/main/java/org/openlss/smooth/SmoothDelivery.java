@@ -9,8 +9,6 @@ import static org.openlss.player.PlayerRequests.send;
 
 import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.openlss.live.FragmentLookup;
 import org.openlss.live.LiveTrack;
@@ -19,6 +17,7 @@ import org.openlss.live.StreamIndex;
 import org.openlss.mp4.TrackType;
 import org.openlss.platform.ResponseBody;
 import org.openlss.player.BuiltOnce;
+import org.openlss.player.PlayerExchange;
 import org.openlss.player.PlayerOutput;
 import org.openlss.pubpoint.PublishingPoint;
 import org.openlss.pubpoint.PublishingPointSettings;
@@ -49,37 +48,35 @@ public class SmoothDelivery implements PlayerOutput {
     }
 
     @Override
-    public void serve(HttpServletRequest request, HttpServletResponse response, PlayerRequests.Target target)
-            throws IOException {
+    public void serve(PlayerExchange exchange, PlayerRequests.Target target) throws IOException {
         if (target.resource() instanceof SmoothUrl.Manifest) {
-            manifest(request, response, target.point(), target.presentation());
+            manifest(exchange, target.point(), target.presentation());
         } else if (target.resource() instanceof SmoothUrl.Fragment f) {
-            fragment(request, response, target.point(), target.presentation(), f);
+            fragment(exchange, target.point(), target.presentation(), f);
         } else {
-            error(response, 404, "'" + target.url().resource() + "' is not served on "
+            error(exchange, 404, "'" + target.url().resource() + "' is not served on "
                     + target.url().point().urlPath());
         }
     }
 
-    private void manifest(HttpServletRequest request, HttpServletResponse response, PublishingPoint point,
-                          Presentation presentation) throws IOException {
-        response.setHeader("Cache-Control", presentation.ended() ? "public, max-age=10" : "public, max-age=1");
+    private void manifest(PlayerExchange exchange, PublishingPoint point, Presentation presentation)
+            throws IOException {
+        exchange.header("Cache-Control", presentation.ended() ? "public, max-age=10" : "public, max-age=1");
         // a revalidation of the current version is answered before any manifest is looked up or built
-        if (request.getHeader("If-None-Match") != null
-                && notModified(request, response, etag(point, presentation.version()))) {
+        if (exchange.requestHeader("If-None-Match") != null
+                && notModified(exchange, etag(point, presentation.version()))) {
             return;
         }
         BuiltOnce.Built manifest = presentation.outputStates().of(Manifest.class, Manifest::new).built
                 .get(presentation::version, () -> build(point.settings(), presentation));
         if (manifest.bytes() == null) {
-            error(response, 404, point.path().urlPath() + " has no stream data yet");
+            error(exchange, 404, point.path().urlPath() + " has no stream data yet");
             return;
         }
-        if (notModified(request, response, etag(point, manifest.version()))) {
+        if (notModified(exchange, etag(point, manifest.version()))) {
             return;
         }
-        response.setContentType("text/xml;charset=utf-8");
-        send(response, manifest.bytes());
+        send(exchange, "text/xml;charset=utf-8", ResponseBody.of(manifest.bytes()));
     }
 
     private static String etag(PublishingPoint point, long version) {
@@ -93,50 +90,48 @@ public class SmoothDelivery implements PlayerOutput {
         return ClientManifest.write(presentation.streamIndexes(), options);
     }
 
-    private void fragment(HttpServletRequest request, HttpServletResponse response, PublishingPoint point,
-                          Presentation presentation, SmoothUrl.Fragment f) throws IOException {
+    private void fragment(PlayerExchange exchange, PublishingPoint point, Presentation presentation,
+                          SmoothUrl.Fragment f) throws IOException {
         StreamIndex stream = presentation.streamIndex(f.streamName());
         LiveTrack track = presentation.track(f.streamName(), f.bitrate(), f.attributes());
         if (stream == null || track == null) {
-            error(response, 404, "no quality level " + f.bitrate() + (f.attributes().isEmpty() ? "" : f.attributes())
+            error(exchange, 404, "no quality level " + f.bitrate() + (f.attributes().isEmpty() ? "" : f.attributes())
                     + " of stream '" + f.streamName() + "'");
             return;
         }
         FragmentLookup lookup = track.lookup(f.time());
         switch (lookup.outcome()) {
             case NOT_YET_AVAILABLE, MISSING -> {
-                response.setHeader("Cache-Control", "no-cache");
-                response.setStatus(412);
-                response.setContentLength(0);
+                exchange.header("Cache-Control", "no-cache");
+                exchange.sendEmpty(412);
                 return;
             }
             case OUT_OF_WINDOW -> {
-                error(response, 404, "fragment " + f.time() + " has left the DVR window");
+                error(exchange, 404, "fragment " + f.time() + " has left the DVR window");
                 return;
             }
             case NOT_A_FRAGMENT -> {
-                error(response, 404, "no fragment of '" + f.streamName() + "' starts at " + f.time());
+                error(exchange, 404, "no fragment of '" + f.streamName() + "' starts at " + f.time());
                 return;
             }
             default -> {
             }
         }
         String etag = "\"f" + point.eventNumber() + "-" + f.bitrate() + "-" + f.time() + "-" + f.noun().ordinal() + "\"";
-        response.setHeader("Cache-Control", "public, max-age=" + maxAge(point.settings(), stream, lookup));
-        if (notModified(request, response, etag)) {
+        exchange.header("Cache-Control", "public, max-age=" + maxAge(point.settings(), stream, lookup));
+        if (notModified(exchange, etag)) {
             return;
         }
         ResponseBody body = ServedFragments.serve(track, lookup.ref(), f.noun(), point.settings().lookAheadChunks(),
                 presentation.ended());
         if (body == null) {
-            error(response, 404, "fragment " + f.time() + " has left the DVR window");
+            error(exchange, 404, "fragment " + f.time() + " has left the DVR window");
             return;
         }
-        response.setContentType(track.description().type() == TrackType.VIDEO ? "video/mp4"
-                : track.description().type() == TrackType.AUDIO ? "audio/mp4" : "application/mp4");
-        body.send(response);
+        send(exchange, track.description().type() == TrackType.VIDEO ? "video/mp4"
+                : track.description().type() == TrackType.AUDIO ? "audio/mp4" : "application/mp4", body);
         track.served(body.contentLength());
-        destinations.delivered(point.path(), request.getLocalAddr(), OUTPUT, f.streamName());
+        destinations.delivered(point.path(), exchange.localAddress(), OUTPUT, f.streamName());
     }
 
     /** Until the fragment leaves the DVR window (three days for whole-event DVR). */

@@ -1,6 +1,5 @@
 package org.openlss.web;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,18 +8,15 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import java.util.Locale;
 import org.openlss.platform.RequestPaths;
-import org.openlss.player.PlayerOutput;
 import org.openlss.player.PlayerRequests;
-import org.openlss.player.SmoothUrl;
 import org.openlss.pubpoint.PublishingPointUrl;
 
 /**
  * The one entry point of every request: reads the path once, checks access ({@link AccessGuard}), and hands a
  * publishing point URL to what serves it. Servlet mappings cannot express {@code /<any path>/<name>.isml/...}, so
- * this splits the path at the {@code .isml} segment: player reads go in-process to a {@link PlayerOutput}, the
+ * this splits the path at the {@code .isml} segment: player reads go in-process to the player gate, the
  * long-lived exchanges (ingest, pulls) to their servlets by a named forward, the point's management resources to the
  * API. Everything else (the API, the screens, the archive) continues down the chain, with the caller attached.
  */
@@ -36,9 +32,6 @@ public class HttpEdge extends HttpFilter {
     AccessGuard guard;
     @Inject
     PlayerRequests players;
-    @Inject
-    Instance<PlayerOutput> outputBeans;
-    private volatile List<PlayerOutput> outputs;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -70,8 +63,8 @@ public class HttpEdge extends HttpFilter {
         } else if ("GET".equals(method) && url.isStreamSource()) {
             request.setAttribute(PublishingPointUrl.class.getName(), url);
             getServletContext().getNamedDispatcher(STREAM_SOURCE).forward(request, response);
-        } else if (("GET".equals(method) || "HEAD".equals(method)) && !url.resource().isEmpty()) {
-            play(request, "HEAD".equals(method) ? new HeadResponse(response) : response, url);
+        } else if (("GET".equals(method) || "HEAD".equals(method)) && isPlayerResource(url)) {
+            players.serve(new ServletExchange(request, response), url);
         } else {
             boolean stream = url.isStream() || url.resource().isEmpty();
             response.setStatus(stream ? HttpServletResponse.SC_METHOD_NOT_ALLOWED : HttpServletResponse.SC_NOT_FOUND);
@@ -85,37 +78,20 @@ public class HttpEdge extends HttpFilter {
         }
     }
 
-    /** A player request: the resource is parsed here once, and the output that serves it answers. */
-    private void play(HttpServletRequest request, HttpServletResponse response, PublishingPointUrl url)
-            throws IOException {
-        SmoothUrl resource;
-        try {
-            resource = SmoothUrl.parse(url.resource());
-        } catch (SmoothUrl.Malformed e) {
-            PlayerRequests.error(response, 400, e.getMessage());
-            return;
-        } catch (SmoothUrl.NotSmooth e) {
-            PlayerRequests.error(response, 404, e.getMessage());
-            return;
+    /**
+     * The publishing point URL of {@code path} when it is a player resource anyone may read, else null: what a lane
+     * in front of the servlet container may answer by itself (for a GET or HEAD).
+     */
+    public static PublishingPointUrl publicPlayerRead(String path) {
+        if (path.startsWith("/services/") || AdminSignIn.covers(path)) {
+            return null;
         }
-        PlayerRequests.Target target = players.resolve(response, url, resource);
-        if (target == null) {
-            return;
-        }
-        for (PlayerOutput output : outputs()) {
-            if (output.serves(resource)) {
-                output.serve(request, response, target);
-                return;
-            }
-        }
-        PlayerRequests.error(response, 404, "'" + url.resource() + "' is not served on " + url.point().urlPath());
+        PublishingPointUrl url = PublishingPointUrl.parse(path).orElse(null);
+        return url != null && isPlayerResource(url) ? url : null;
     }
 
-    private List<PlayerOutput> outputs() {
-        List<PlayerOutput> found = outputs;
-        if (found == null) {
-            outputs = found = outputBeans.stream().toList();
-        }
-        return found;
+    /** What the player gate serves: not the point itself, its management resources or its streams for pulling. */
+    private static boolean isPlayerResource(PublishingPointUrl url) {
+        return !url.resource().isEmpty() && !url.isManagement() && !url.isStreamSource();
     }
 }
