@@ -25,7 +25,7 @@ import org.openlss.live.Presentation;
 import org.openlss.live.PresentationSettings;
 import org.openlss.mp4.IngestFragment;
 import org.openlss.testing.Captures;
-import org.openlss.testing.SharedTools;
+import org.openlss.testing.TestTools;
 
 /** Fragment responses as an independent box parser (boxdump.py) reads them. */
 class ServedFragmentsTest {
@@ -53,7 +53,7 @@ class ServedFragmentsTest {
         ServedFragments served = new ServedFragments();
         FragmentRef ref = video.lookup(videoFragments.get(0).time()).ref();
         byte[] body = served.serve(video, ref, SmoothUrl.Noun.Fragments, 2, false);
-        String dump = SharedTools.boxdump(body);
+        String dump = TestTools.boxdump(body);
         IngestFragment next1 = videoFragments.get(1);
         IngestFragment next2 = videoFragments.get(2);
         assertTrue(dump.contains("uuid[tfrf]"), dump);
@@ -76,11 +76,11 @@ class ServedFragmentsTest {
         byte[] full = served.serve(video, ref, SmoothUrl.Noun.Fragments, 2, false);
         byte[] info = served.serve(video, ref, SmoothUrl.Noun.FragmentInfo, 2, false);
         assertArrayEquals(Arrays.copyOf(full, info.length), info);
-        assertFalse(SharedTools.boxdump(info).contains("mdat"));
+        assertFalse(TestTools.boxdump(info).contains("mdat"));
         byte[] raw = served.serve(video, ref, SmoothUrl.Noun.RawFragments, 2, false);
         byte[] mdat = videoFragments.get(1).mdat();
         assertArrayEquals(Arrays.copyOfRange(mdat, 8, mdat.length), raw);
-        String keyFrames = SharedTools.boxdump(served.serve(video, ref, SmoothUrl.Noun.KeyFrames, 2, false));
+        String keyFrames = TestTools.boxdump(served.serve(video, ref, SmoothUrl.Noun.KeyFrames, 2, false));
         assertTrue(keyFrames.contains("sample_count=1 "), keyFrames);
     }
 
@@ -89,10 +89,10 @@ class ServedFragmentsTest {
         stream.endOfStream();
         ServedFragments served = new ServedFragments();
         FragmentRef last = video.lookup(videoFragments.get(3).time()).ref();
-        String dump = SharedTools.boxdump(served.serve(video, last, SmoothUrl.Noun.Fragments, 2, true));
+        String dump = TestTools.boxdump(served.serve(video, last, SmoothUrl.Noun.Fragments, 2, true));
         assertTrue(dump.contains("fragment_count=0"), dump);
         FragmentRef third = video.lookup(videoFragments.get(2).time()).ref();
-        assertTrue(SharedTools.boxdump(served.serve(video, third, SmoothUrl.Noun.Fragments, 2, true))
+        assertTrue(TestTools.boxdump(served.serve(video, third, SmoothUrl.Noun.Fragments, 2, true))
                 .contains("fragment_count=1 "));
     }
 }
