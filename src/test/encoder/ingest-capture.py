@@ -22,7 +22,7 @@ import time
 
 
 class Capture:
-    """The output directory and the request counter, shared by the handler threads."""
+    """The output directory and the request counter, which every handler thread uses."""
 
     def __init__(self, outdir):
         self.outdir = outdir
