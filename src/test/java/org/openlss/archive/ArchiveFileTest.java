@@ -21,7 +21,7 @@ import org.openlss.mp4.FragmentedFileIndex;
 import org.openlss.mp4.IngestFragment;
 import org.openlss.mp4.MovieFragmentRandomAccess;
 import org.openlss.testing.Captures;
-import org.openlss.testing.SharedTools;
+import org.openlss.testing.TestTools;
 
 /** One stream's archive file (archive-and-syndication.md §1.3), written from a real ffmpeg push, cut at any byte. */
 class ArchiveFileTest {
@@ -63,7 +63,7 @@ class ArchiveFileTest {
         assertEquals(3, index.mfra().tracks().size());
         long mfraSize = MovieFragmentRandomAccess.sizeFromMfro(Arrays.copyOfRange(bytes, bytes.length - 16, bytes.length));
         assertEquals(index.mfraLocation().size(), mfraSize, "the mfro ends the file");
-        String boxes = SharedTools.boxdump(bytes);
+        String boxes = TestTools.boxdump(bytes);
         assertTrue(boxes.contains("uuid[tfxd]"), "tfxd kept");
         assertFalse(boxes.contains("tfrf"), "no tfrf in an on-demand file");
     }

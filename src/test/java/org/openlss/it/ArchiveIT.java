@@ -24,7 +24,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openlss.testing.SharedTools;
+import org.openlss.testing.TestTools;
 import org.w3c.dom.Document;
 
 /**
@@ -161,7 +161,7 @@ class ArchiveIT {
         events.create(point, "{\"autoStart\":true,\"archive\":{\"enabled\":true,\"path\":\""
                 + blocker.resolve("archive") + "\"}}");
         Path body = Path.of(getClass().getResource("/org/openlss/mp4/ffmpeg-stream1.body").toURI());
-        SharedTools.run(List.of("python3", SharedTools.DIR.resolve("fmp4-post.py").toString(), "--no-pace",
+        TestTools.run(List.of("python3", TestTools.encoder("fmp4-post.py"), "--no-pace",
                 "--no-mfra", body.toString(), events.url(point) + "/Streams(stream1)"), new byte[0]);
         LiveEvents.await(Duration.ofSeconds(10), "the archive error", () -> status(point).containsKey("archiveError")
                 && !status(point).isNull("archiveError"));
@@ -197,7 +197,7 @@ class ArchiveIT {
             byte[] body = served.body();
             int moof = ((body[0] & 0xff) << 24) | ((body[1] & 0xff) << 16) | ((body[2] & 0xff) << 8) | (body[3] & 0xff);
             assertArrayEquals(f.mdat(), Arrays.copyOfRange(body, moof, body.length));
-            assertFalse(SharedTools.boxdump(body).contains("tfrf"), "on-demand fragments carry no tfrf");
+            assertFalse(TestTools.boxdump(body).contains("tfrf"), "on-demand fragments carry no tfrf");
         }
     }
 

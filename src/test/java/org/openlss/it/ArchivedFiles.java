@@ -14,7 +14,7 @@ import org.openlss.mp4.IngestBody;
 import org.openlss.mp4.Bytes;
 import org.openlss.mp4.FragmentedFileIndex;
 import org.openlss.mp4.IngestFragment;
-import org.openlss.testing.SharedTools;
+import org.openlss.testing.TestTools;
 
 /** The archive on disk as a test inspects it: its folders, each file's fragments with their mdat, ffprobe's view. */
 final class ArchivedFiles {
@@ -61,7 +61,7 @@ final class ArchivedFiles {
 
     /** ffprobe reading every packet of every stream: "codec,packets" per stream. Fails if ffprobe fails. */
     static List<String> probe(Path file) {
-        String out = SharedTools.run(List.of("ffprobe", "-v", "error", "-count_packets", "-show_entries",
+        String out = TestTools.run(List.of("ffprobe", "-v", "error", "-count_packets", "-show_entries",
                 "stream=codec_name,nb_read_packets", "-of", "csv=p=0", file.toString()), new byte[0]);
         return out.lines().filter(l -> !l.isBlank()).toList();
     }

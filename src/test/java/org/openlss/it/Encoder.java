@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.openlss.testing.SharedTools;
+import org.openlss.testing.TestTools;
 
 /** A live Smooth encoder process: ffmpeg through {@code smooth-push.sh}, or our push encoder jar. */
 public final class Encoder implements AutoCloseable {
@@ -23,7 +23,7 @@ public final class Encoder implements AutoCloseable {
 
     /** Pushes {@code source} to {@code pointUrl} ({@code …/name.isml}) with smooth-push options. */
     public static Encoder push(Path source, String pointUrl, String... options) {
-        List<String> command = new ArrayList<>(List.of("bash", SharedTools.DIR.resolve("smooth-push.sh").toString(),
+        List<String> command = new ArrayList<>(List.of("bash", TestTools.encoder("smooth-push.sh"),
                 "-i", source.toString()));
         command.addAll(List.of(options));
         command.add(pointUrl);

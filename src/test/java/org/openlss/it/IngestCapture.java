@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.openlss.testing.SharedTools;
+import org.openlss.testing.TestTools;
 
 /**
  * What ffmpeg sends as an encoder, recorded by {@code ingest-capture.py} (a stand-in publishing point): the reference
@@ -36,7 +36,7 @@ public final class IngestCapture {
         Process server;
         try {
             Files.createDirectories(dir);
-            server = new ProcessBuilder("python3", SharedTools.DIR.resolve("ingest-capture.py").toString(),
+            server = new ProcessBuilder("python3", TestTools.encoder("ingest-capture.py"),
                     "--port", String.valueOf(port), dir.toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolveSibling(dir.getFileName() + ".log").toFile())
                     .start();
@@ -45,11 +45,11 @@ public final class IngestCapture {
         }
         try {
             LiveEvents.await(Duration.ofSeconds(20), "ingest-capture listening", () -> listening(port));
-            List<String> push = new ArrayList<>(List.of("bash", SharedTools.DIR.resolve("smooth-push.sh").toString(),
+            List<String> push = new ArrayList<>(List.of("bash", TestTools.encoder("smooth-push.sh"),
                     "-i", source.toString(), "--no-re"));
             push.addAll(List.of(options));
             push.add("http://127.0.0.1:" + port + "/capture.isml");
-            SharedTools.run(push, new byte[0]);
+            TestTools.run(push, new byte[0]);
             int posts = options.length > 0 && List.of(options).contains("--per-track") ? 4 : 1;
             LiveEvents.await(Duration.ofSeconds(30), posts + " complete bodies", () -> complete(dir) == posts);
             return bodies(dir);

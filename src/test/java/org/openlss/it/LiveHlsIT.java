@@ -34,7 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openlss.testing.ExternalTools;
-import org.openlss.testing.SharedTools;
+import org.openlss.testing.TestTools;
 import org.w3c.dom.Document;
 
 /**
@@ -323,8 +323,8 @@ class LiveHlsIT {
     }
 
     private void assertHlsCheck(String url) {
-        String out = SharedTools.runAllowingFailure(List.of("bash",
-                SharedTools.DIR.resolve("hls-check.sh").toString(), url));
+        String out = TestTools.runAllowingFailure(List.of("bash",
+                TestTools.encoder("hls-check.sh"), url));
         String line = out.strip();
         JsonObject result = LiveEvents.json(line.substring(line.lastIndexOf('\n') + 1));
         assertTrue(result.getBoolean("ok"), "ffmpeg decodes every variant: " + out);

@@ -26,7 +26,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openlss.testing.SharedTools;
+import org.openlss.testing.TestTools;
 import org.w3c.dom.Document;
 
 /**
@@ -142,14 +142,14 @@ class LiveSmoothIT {
         events.create(point, "{\"autoStart\":true}");
         Path body = Path.of(getClass().getResource("/org/openlss/mp4/ffmpeg-stream1.body").toURI());
         String ingest = events.url(point) + "/Streams(stream1)";
-        String post = SharedTools.DIR.resolve("fmp4-post.py").toString();
+        String post = TestTools.encoder("fmp4-post.py");
         // the redundant encoder, in real time, ends last: its end of stream ends the stream (and the event), so
         // the reconnecting one must be done by then or it would meet a Stopped point, however loaded the machine
         CompletableFuture<String> redundant = CompletableFuture.supplyAsync(() ->
-                SharedTools.run(List.of("python3", post, body.toString(), ingest), new byte[0]));
-        SharedTools.runAllowingFailure(List.of("python3", post, "--speed", "4", "--abort-after", "6", "--no-mfra",
+                TestTools.run(List.of("python3", post, body.toString(), ingest), new byte[0]));
+        TestTools.runAllowingFailure(List.of("python3", post, "--speed", "4", "--abort-after", "6", "--no-mfra",
                 body.toString(), ingest));
-        SharedTools.run(List.of("python3", post, "--no-pace", body.toString(), ingest), new byte[0]);
+        TestTools.run(List.of("python3", post, "--no-pace", body.toString(), ingest), new byte[0]);
         redundant.get();
         LiveEvents.await(Duration.ofSeconds(10), "DVR-only", () -> "Stopped".equals(events.state(point)));
 
@@ -176,7 +176,7 @@ class LiveSmoothIT {
                     | (fragment[3] & 0xff);
             assertArrayEquals(Arrays.copyOfRange(captured, mdatOffset, mdatOffset + mdatSize),
                     Arrays.copyOfRange(fragment, moofSize, fragment.length), "mdat of " + resource);
-            assertTrue(SharedTools.boxdump(fragment).contains("uuid[tfrf]"), "every live fragment carries a tfrf");
+            assertTrue(TestTools.boxdump(fragment).contains("uuid[tfrf]"), "every live fragment carries a tfrf");
             compared++;
         }
         assertEquals(12, compared);
@@ -238,12 +238,12 @@ class LiveSmoothIT {
         String restart = RUN + "/restart.isml";
         events.create(restart, "{\"autoStart\":true,\"autoRestartOnEncoderReconnect\":true}");
         Path body = Path.of(getClass().getResource("/org/openlss/mp4/ffmpeg-tiny.body").toURI());
-        String post = SharedTools.DIR.resolve("fmp4-post.py").toString();
-        SharedTools.run(List.of("python3", post, "--no-pace", body.toString(), events.url(restart) + "/Streams(a)"),
+        String post = TestTools.encoder("fmp4-post.py");
+        TestTools.run(List.of("python3", post, "--no-pace", body.toString(), events.url(restart) + "/Streams(a)"),
                 new byte[0]);
         LiveEvents.await(Duration.ofSeconds(10), "stopped", () -> "Stopped".equals(events.state(restart)));
         assertNotNull(events.manifest(restart));
-        SharedTools.run(List.of("python3", post, "--no-pace", "--max-fragments", "2", "--no-mfra", body.toString(),
+        TestTools.run(List.of("python3", post, "--no-pace", "--max-fragments", "2", "--no-mfra", body.toString(),
                 events.url(restart) + "/Streams(a)"), new byte[0]);
         LiveEvents.await(Duration.ofSeconds(10), "a new event", () -> "Started".equals(events.state(restart)));
         assertFalse(events.manifest(restart) != null && LiveEvents.times(events.manifest(restart)).values().stream()

@@ -3,7 +3,7 @@ package org.openlss.it;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.openlss.testing.SharedTools;
+import org.openlss.testing.TestTools;
 
 /** Test content made by {@code make-test-content.sh} (deterministic, about 6 s to build), once per build. */
 public final class Media {
@@ -28,10 +28,10 @@ public final class Media {
             return dir;
         }
         List<String> command = new java.util.ArrayList<>(List.of("bash",
-                SharedTools.DIR.resolve("make-test-content.sh").toString()));
+                TestTools.encoder("make-test-content.sh")));
         command.addAll(List.of(options));
         command.add(dir.toString());
-        SharedTools.run(command, new byte[0]);
+        TestTools.run(command, new byte[0]);
         return dir;
     }
 }

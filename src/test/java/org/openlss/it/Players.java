@@ -8,19 +8,16 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import org.openlss.testing.SharedTools;
+import org.openlss.testing.TestTools;
 
 /**
- * The real players of {@code play-check.js}: dash.js (Smooth) and hls.js in headless Chromium. The shared tools are
- * read-only, so they are copied into the build with their pinned node modules ({@code npm ci}) once.
+ * The real players of {@code src/test/players/play-check.js}: dash.js (Smooth) and hls.js in headless Chromium. Their
+ * pinned npm packages are installed there by {@code npm ci} ({@code .ci/run} does it; otherwise the first play does).
  */
 public final class Players {
-    private static final Path TOOLS = Path.of(System.getProperty("openlss.build.dir", "target"), "tools")
-            .toAbsolutePath();
+    private static final Path BUILD = Path.of(System.getProperty("openlss.build.dir", "target")).toAbsolutePath();
 
     /** What the player reported: {@code ok} only if the media really advanced without a fatal error. */
     public record Result(boolean ok, double advanced, boolean live, List<Long> levelsPlayed, JsonObject json) {
@@ -35,15 +32,15 @@ public final class Players {
 
     /** Plays {@code url} ({@code smooth} or {@code hls}) until {@code seconds} of media played, or gives up. */
     public static Result play(String mode, String url, int seconds, String... options) {
-        Path tools = install();
-        List<String> command = new ArrayList<>(List.of("node", tools.resolve("play-check.js").toString(),
+        Path players = install();
+        List<String> command = new ArrayList<>(List.of("node", players.resolve("play-check.js").toString(),
                 "--seconds", String.valueOf(seconds)));
         command.addAll(List.of(options));
         command.add(mode);
         command.add(url);
         String out;
         try {
-            Path err = Files.createTempFile(TOOLS.getParent(), "play", ".err");
+            Path err = Files.createTempFile(BUILD, "play", ".err");
             Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
             p.getOutputStream().close();
             out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
@@ -68,21 +65,10 @@ public final class Players {
     }
 
     private static synchronized Path install() {
-        if (Files.isDirectory(TOOLS.resolve("node_modules"))) {
-            return TOOLS;
+        Path players = TestTools.PLAYERS;
+        if (!Files.exists(players.resolve("node_modules/.package-lock.json"))) {
+            TestTools.run(List.of("npm", "ci", "--no-audit", "--no-fund", "--prefix", players.toString()), new byte[0]);
         }
-        try {
-            Files.createDirectories(TOOLS);
-            try (Stream<Path> files = Files.list(SharedTools.DIR)) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    Files.copy(file, TOOLS.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-            List<String> npm = List.of("npm", "ci", "--no-audit", "--no-fund", "--prefix", TOOLS.toString());
-            SharedTools.run(npm, new byte[0]);
-            return TOOLS;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return players;
     }
 }

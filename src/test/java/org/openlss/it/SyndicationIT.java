@@ -162,8 +162,8 @@ class SyndicationIT {
         Path body = Path.of(getClass().getResource("/org/openlss/mp4/ffmpeg-stream1.body").toURI());
         String basic = java.util.Base64.getEncoder().encodeToString("syndicator:right-secret"
                 .getBytes(StandardCharsets.UTF_8));
-        org.openlss.testing.SharedTools.run(List.of("python3",
-                org.openlss.testing.SharedTools.DIR.resolve("fmp4-post.py").toString(), "--no-pace", "--header",
+        org.openlss.testing.TestTools.run(List.of("python3",
+                org.openlss.testing.TestTools.encoder("fmp4-post.py"), "--no-pace", "--header",
                 "Authorization: Basic " + basic, body.toString(), onOrigin.url("auth/origin.isml") + "/Streams(s)"),
                 new byte[0]);
         LiveEvents.await(Duration.ofSeconds(30), "the authentication error in the edge's status", () ->
@@ -218,8 +218,8 @@ class SyndicationIT {
         LiveEvents onEdge = new LiveEvents(edge.admin());
         onEdge.create("cache/edge.isml", "{\"autoStart\":true}");
         Path body = Path.of(getClass().getResource("/org/openlss/mp4/ffmpeg-stream1.body").toURI());
-        org.openlss.testing.SharedTools.run(List.of("python3",
-                org.openlss.testing.SharedTools.DIR.resolve("fmp4-post.py").toString(), "--no-pace", body.toString(),
+        org.openlss.testing.TestTools.run(List.of("python3",
+                org.openlss.testing.TestTools.encoder("fmp4-post.py"), "--no-pace", body.toString(),
                 onEdge.url("cache/edge.isml") + "/Streams(s)"), new byte[0]);
         Path dir = Path.of(System.getProperty("openlss.build.dir", "target"), "it-data", RUN + "-nginx").toAbsolutePath();
         Files.createDirectories(dir.resolve("cache"));

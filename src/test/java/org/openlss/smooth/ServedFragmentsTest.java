@@ -26,7 +26,7 @@ import org.openlss.live.Presentation;
 import org.openlss.live.PresentationSettings;
 import org.openlss.mp4.IngestFragment;
 import org.openlss.testing.Captures;
-import org.openlss.testing.SharedTools;
+import org.openlss.testing.TestTools;
 import org.openlss.platform.ResponseBody;
 import org.openlss.testing.Bodies;
 
@@ -61,9 +61,9 @@ class ServedFragmentsTest {
 
     @Test
     void aLiveFragmentCarriesTheServersTfrfWithTheNextTwoFragmentsAndItsMdatUnchanged() throws Exception {
-                FragmentRef ref = video.lookup(videoFragments.get(0).time()).ref();
+        FragmentRef ref = video.lookup(videoFragments.get(0).time()).ref();
         byte[] body = serve(video, ref, SmoothUrl.Noun.Fragments, 2, false);
-        String dump = SharedTools.boxdump(body);
+        String dump = TestTools.boxdump(body);
         IngestFragment next1 = videoFragments.get(1);
         IngestFragment next2 = videoFragments.get(2);
         assertTrue(dump.contains("uuid[tfrf]"), dump);
@@ -87,11 +87,11 @@ class ServedFragmentsTest {
         byte[] full = serve(video, ref, SmoothUrl.Noun.Fragments, 2, false);
         byte[] info = serve(video, ref, SmoothUrl.Noun.FragmentInfo, 2, false);
         assertArrayEquals(Arrays.copyOf(full, info.length), info);
-        assertFalse(SharedTools.boxdump(info).contains("mdat"));
+        assertFalse(TestTools.boxdump(info).contains("mdat"));
         byte[] raw = serve(video, ref, SmoothUrl.Noun.RawFragments, 2, false);
         byte[] mdat = videoFragments.get(1).mdat();
         assertArrayEquals(Arrays.copyOfRange(mdat, 8, mdat.length), raw);
-        String keyFrames = SharedTools.boxdump(serve(video, ref, SmoothUrl.Noun.KeyFrames, 2, false));
+        String keyFrames = TestTools.boxdump(serve(video, ref, SmoothUrl.Noun.KeyFrames, 2, false));
         assertTrue(keyFrames.contains("sample_count=1 "), keyFrames);
     }
 
@@ -99,10 +99,10 @@ class ServedFragmentsTest {
     void afterTheEndTheLastFragmentsAnnounceWhatIsLeft() {
         stream.endOfStream();
                 FragmentRef last = video.lookup(videoFragments.get(3).time()).ref();
-        String dump = SharedTools.boxdump(serve(video, last, SmoothUrl.Noun.Fragments, 2, true));
+        String dump = TestTools.boxdump(serve(video, last, SmoothUrl.Noun.Fragments, 2, true));
         assertTrue(dump.contains("fragment_count=0"), dump);
         FragmentRef third = video.lookup(videoFragments.get(2).time()).ref();
-        assertTrue(SharedTools.boxdump(serve(video, third, SmoothUrl.Noun.Fragments, 2, true))
+        assertTrue(TestTools.boxdump(serve(video, third, SmoothUrl.Noun.Fragments, 2, true))
                 .contains("fragment_count=1 "));
     }
 

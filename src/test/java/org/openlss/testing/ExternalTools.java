@@ -18,7 +18,7 @@ public final class ExternalTools {
     private ExternalTools() {
     }
 
-    /** A directory for generated media, shared by the test classes of one run. */
+    /** A directory for generated media, one for all the test classes of a run. */
     public static Path workDir() {
         return WORK_DIR;
     }

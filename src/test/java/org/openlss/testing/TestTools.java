@@ -9,17 +9,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The third-party test tools of ../shared/tools (boxdump.py and friends), run as separate programs. */
-public final class SharedTools {
-    public static final Path DIR = Path.of(System.getProperty("openlss.tools.dir", "../shared/tools"))
-            .toAbsolutePath().normalize();
+/**
+ * The project's own test harness, run as separate programs: {@code src/test/encoder} (ffmpeg as a live encoder, test
+ * content, an independent box dumper, an ingest capture and replay, ffmpeg as an HLS client) and
+ * {@code src/test/players} (hls.js, dash.js and Shaka Player in headless Chromium). Nothing outside the repository.
+ */
+public final class TestTools {
+    /** {@code src/test} of this checkout ({@code openlss.test.dir}, set by the pom; the working directory otherwise). */
+    public static final Path DIR = Path.of(System.getProperty("openlss.test.dir", "src/test")).toAbsolutePath()
+            .normalize();
+    /** The encoder side: {@code smooth-push.sh}, {@code make-test-content.sh}, {@code boxdump.py}, ... */
+    public static final Path ENCODER = DIR.resolve("encoder");
+    /** The players: {@code play-check.js} with its pinned npm packages. */
+    public static final Path PLAYERS = DIR.resolve("players");
 
-    private SharedTools() {
+    private TestTools() {
+    }
+
+    /** A script of {@code src/test/encoder}. */
+    public static String encoder(String script) {
+        return ENCODER.resolve(script).toString();
     }
 
     /** {@code boxdump.py} of {@code bytes}: the box tree as an independent parser sees it. */
     public static String boxdump(byte[] bytes, String... options) {
-        List<String> command = new ArrayList<>(List.of("python3", DIR.resolve("boxdump.py").toString()));
+        List<String> command = new ArrayList<>(List.of("python3", encoder("boxdump.py")));
         command.addAll(List.of(options));
         command.add("-");
         return run(command, bytes);
