@@ -81,7 +81,7 @@ final class GrizzlyFastLane extends HttpHandler {
     }
 
     /** A path the container would take as it is: rooted, no escapes, no dot segments, no path parameters. */
-    private static boolean plain(String uri, int from) {
+    static boolean plain(String uri, int from) {
         if (uri.length() <= from || uri.charAt(from) != '/') {
             return false;
         }
