@@ -50,6 +50,9 @@ public final class LiveTrack {
     private final RateMeter incoming = new RateMeter();
     private final RateMeter requests = new RateMeter();
     private volatile long lastArrivalMillis;
+    /** Arrival wall time minus media time, at its smallest so far: the source's real-time reference. */
+    private long earliestOffsetMillis = Long.MAX_VALUE;
+    private volatile long maxLateMillis;
     private volatile long fragmentsIngested;
     private volatile long bytesIngested;
     private final LongAdder fragmentsServed = new LongAdder();
@@ -123,6 +126,7 @@ public final class LiveTrack {
         FragmentRef ref = index.append(time, fragment.duration(), position, size, fragment.startsWithSyncSample());
         publish();
         long now = System.currentTimeMillis();
+        recordLateness(now, time);
         lastArrivalMillis = now;
         fragmentsIngested++;
         bytesIngested += size;
@@ -133,6 +137,17 @@ public final class LiveTrack {
         release(listeners);
         evict();
         return Append.ACCEPTED;
+    }
+
+    /**
+     * How late this fragment came against real time: its arrival minus its media time, compared with the smallest such
+     * offset seen. A source pushing in real time keeps it near zero; stalls in reading or storing it show here.
+     */
+    private void recordLateness(long nowMillis, long time) {
+        long offset = nowMillis - BigInteger.valueOf(time).multiply(BigInteger.valueOf(1000))
+                .divide(BigInteger.valueOf(description.timescale())).longValue();
+        earliestOffsetMillis = Math.min(earliestOffsetMillis, offset);
+        maxLateMillis = Math.max(maxLateMillis, offset - earliestOffsetMillis);
     }
 
     /** Makes visible every fragment the lookahead no longer holds back. */
@@ -333,7 +348,7 @@ public final class LiveTrack {
                 lastArrivalMillis == 0 ? -1 : now - lastArrivalMillis, last == null ? 0 : last.time(),
                 last == null ? 0 : last.duration(), requests.eventsPerSecond(now), fragmentsIngested,
                 fragmentsServed.sum(), bytesIngested, bytesServed.sum(),
-                current.lastReleasedTime() == Long.MIN_VALUE ? 0 : current.lastReleasedTime());
+                current.lastReleasedTime() == Long.MIN_VALUE ? 0 : current.lastReleasedTime(), maxLateMillis);
     }
 
     /** Whether no more fragments will come: every input stream feeding this level ended, or the event is over. */

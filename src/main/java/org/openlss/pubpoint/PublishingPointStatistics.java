@@ -32,7 +32,7 @@ public record PublishingPointStatistics(List<InputStream> inputStreams, List<Out
     public record Track(String id, String type, String name, long encodedBitRate, long incomingBitRate,
                         Duration incomingFragmentWaitTime, long incomingFragmentTimeStamp,
                         long incomingFragmentDuration, double requestRate, long fragmentsIngested,
-                        long fragmentsServed, long bytesIngested, long bytesServed) {
+                        long fragmentsServed, long bytesIngested, long bytesServed, Duration maxLateArrival) {
     }
 
     /** A stream as clients see it (a StreamIndex), with the newest fragment time offered to them. */

@@ -77,6 +77,6 @@ public class LiveStatistics implements StatisticsSource {
                 track.key().name(), track.key().bitrate(), f.incomingBitRate(),
                 f.millisSinceLastFragment() < 0 ? Duration.ZERO : Duration.ofMillis(f.millisSinceLastFragment()),
                 f.lastFragmentTime(), f.lastFragmentDuration(), f.requestRate(), f.fragmentsIngested(),
-                f.fragmentsServed(), f.bytesIngested(), f.bytesServed());
+                f.fragmentsServed(), f.bytesIngested(), f.bytesServed(), Duration.ofMillis(f.maxLateMillis()));
     }
 }

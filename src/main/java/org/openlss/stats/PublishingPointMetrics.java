@@ -41,7 +41,10 @@ public final class PublishingPointMetrics {
             new TrackMetric("openlss_track_ingested_bytes_total", "counter",
                     "Bytes of the track received from the live source in this event.", Track::bytesIngested),
             new TrackMetric("openlss_track_served_bytes_total", "counter",
-                    "Bytes of the track served to clients in this event.", Track::bytesServed));
+                    "Bytes of the track served to clients in this event.", Track::bytesServed),
+            new TrackMetric("openlss_track_max_late_arrival_seconds", "gauge",
+                    "How much later than real time the latest-arriving fragment of this event came.",
+                    t -> t.maxLateArrival().toMillis() / 1000.0));
 
     private PublishingPointMetrics() {
     }

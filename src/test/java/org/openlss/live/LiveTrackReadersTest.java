@@ -61,4 +61,22 @@ class LiveTrackReadersTest {
         }
         assertEquals(FragmentLookup.Outcome.AVAILABLE, track.lookup(video.get(1).time()).outcome());
     }
+
+    /** Late arrival is measured against real time: a source ahead of it is never late; a stall shows. */
+    @Test
+    void aFragmentThatComesLaterThanRealTimeIsCountedLate() throws Exception {
+        Presentation presentation = Presentation.open(dir, new PresentationSettings(0, Duration.ZERO, 4));
+        presentation.resume();
+        IncomingStream stream = presentation.connect("stream1", "", CAPTURE.header(), "h", "Push");
+        List<IngestFragment> video = CAPTURE.fragments().stream().filter(f -> f.trackId() == 1).toList();
+        LiveTrack track = stream.tracks().get(1);
+        stream.append(video.get(0));
+        stream.append(video.get(1));
+        assertEquals(0, track.figures().maxLateMillis(), "faster than real time is not late");
+        long gap = (video.get(2).time() - video.get(1).time()) * 1000 / track.description().timescale();
+        Thread.sleep(gap + 300);
+        stream.append(video.get(2));
+        long late = track.figures().maxLateMillis();
+        assertTrue(late >= 300 && late < 300 + 1000, "about 300 ms late: " + late);
+    }
 }

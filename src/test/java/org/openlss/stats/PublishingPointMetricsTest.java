@@ -77,7 +77,7 @@ class PublishingPointMetricsTest {
                 assertTrue(line.startsWith(family + "{"), line + " belongs to " + family);
             }
         }
-        assertEquals(9, seen.size());
+        assertEquals(10, seen.size());
         assertTrue(text.endsWith("\n"));
     }
 

@@ -14,7 +14,7 @@ final class StatisticsFixture {
 
     static Track track(String id, String type, String name, long encoded) {
         return new Track(id, type, name, encoded, encoded + 1234, Duration.ofMillis(1500), 40_000_000L, 20_000_000L,
-                2.5, 10, 25, 1_000_000L, 2_500_000L);
+                2.5, 10, 25, 1_000_000L, 2_500_000L, Duration.ofMillis(40));
     }
 
     static PublishingPointStatistics twoEncoders() {

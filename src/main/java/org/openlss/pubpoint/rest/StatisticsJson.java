@@ -37,6 +37,7 @@ final class StatisticsJson {
                         .write("fragmentsServed", t.fragmentsServed())
                         .write("bytesIngested", t.bytesIngested())
                         .write("bytesServed", t.bytesServed())
+                        .write("maxLateArrival", t.maxLateArrival().toString())
                         .writeEnd();
             }
             g.writeEnd().writeEnd();
