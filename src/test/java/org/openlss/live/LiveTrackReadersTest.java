@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openlss.mp4.IngestBody;
@@ -21,13 +22,18 @@ class LiveTrackReadersTest {
 
     @TempDir
     Path dir;
+    Presentation presentation;
+    List<IngestFragment> video = CAPTURE.fragments().stream().filter(f -> f.trackId() == 1).toList();
+
+    @BeforeEach
+    void open() {
+        presentation = Presentation.open(dir, new PresentationSettings(0, Duration.ZERO, 4));
+        presentation.resume();
+    }
 
     @Test
     void lookupsAnswerWhileAnAppendIsHeldUpInAListener() throws Exception {
-        Presentation presentation = Presentation.open(dir, new PresentationSettings(0, Duration.ZERO, 4));
-        presentation.resume();
         IncomingStream stream = presentation.connect("stream1", "", CAPTURE.header(), "h", "Push");
-        List<IngestFragment> video = CAPTURE.fragments().stream().filter(f -> f.trackId() == 1).toList();
         stream.append(video.get(0));
         LiveTrack track = stream.tracks().get(1);
         CountDownLatch inListener = new CountDownLatch(1);
@@ -65,10 +71,7 @@ class LiveTrackReadersTest {
     /** Late arrival is measured against real time: a source ahead of it is never late; a stall shows. */
     @Test
     void aFragmentThatComesLaterThanRealTimeIsCountedLate() throws Exception {
-        Presentation presentation = Presentation.open(dir, new PresentationSettings(0, Duration.ZERO, 4));
-        presentation.resume();
         IncomingStream stream = presentation.connect("stream1", "", CAPTURE.header(), "h", "Push");
-        List<IngestFragment> video = CAPTURE.fragments().stream().filter(f -> f.trackId() == 1).toList();
         LiveTrack track = stream.tracks().get(1);
         stream.append(video.get(0));
         stream.append(video.get(1));
