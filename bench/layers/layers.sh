@@ -149,7 +149,7 @@ if has d || has e; then
   bash "$TOOLS/make-test-content.sh" "$WORK/content" >/dev/null 2>&1
 fi
 jfr_top() { # RECORDING TITLE: top frames and packages by share of execution samples
-  jfr print --json --events jdk.ExecutionSample "$1" >"$1.json"
+  jfr print --json --stack-depth 64 --events jdk.ExecutionSample "$1" >"$1.json"
   python3 - "$1.json" "$2" <<'PY' | tee -a "$OUT"
 import collections, json, sys
 events = json.load(open(sys.argv[1]))["recording"]["events"]
