@@ -3,9 +3,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,13 +15,130 @@ import java.util.regex.Pattern;
 
 /**
  * Ingest-to-available latency: replays a recorded Smooth push (a body saved by ingest-capture.py) as one chunked
- * POST, one fragment at a time, and after the last byte of video fragment N+k (k = lookahead) polls until fragment N
- * answers 200 and until the manifest lists it. Prints p50/p99 of both, in milliseconds.
+ * POST, one fragment at a time, and after the last byte of video fragment N+k (k = lookahead) is written polls until
+ * fragment N answers 200 and until the manifest lists it. Every socket (the POST and the two keep-alive GET
+ * connections) sets TCP_NODELAY, so no Nagle delay is measured. Prints p50/p99 of both, in milliseconds, over every
+ * video fragment of the body (at least 300 wanted: record 600+ s). Client-side times only: the server does not log
+ * when it releases a fragment or answers its first 200.
  *
  *   java bench/IngestLatency.java BASE_URL POINT_PATH CAPTURED_BODY [LOOKAHEAD]
  */
 public class IngestLatency {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** A keep-alive HTTP/1.1 GET connection with TCP_NODELAY; reads Content-Length or chunked bodies. */
+    static final class Getter implements AutoCloseable {
+        private final String host;
+        private final int port;
+        private Socket socket;
+        private java.io.InputStream in;
+        private OutputStream out;
+
+        Getter(URI base) {
+            host = base.getHost();
+            port = base.getPort();
+        }
+
+        /** Status and body of GET /path (body kept only when keep is true). */
+        Object[] get(String path, boolean keep) throws IOException {
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    if (socket == null) {
+                        socket = new Socket(host, port);
+                        socket.setTcpNoDelay(true);
+                        in = new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16);
+                        out = socket.getOutputStream();
+                    }
+                    out.write(("GET /" + path + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    return read(keep);
+                } catch (IOException e) {
+                    close();
+                    if (attempt > 0) {
+                        throw e;
+                    }
+                }
+            }
+        }
+
+        private Object[] read(boolean keep) throws IOException {
+            String status = line();
+            if (status == null) {
+                throw new IOException("connection closed");
+            }
+            int code = Integer.parseInt(status.split(" ")[1]);
+            long length = 0;
+            boolean chunked = false;
+            boolean closing = false;
+            for (String h = line(); h != null && !h.isEmpty(); h = line()) {
+                String lower = h.toLowerCase();
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(h.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    closing = true;
+                }
+            }
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            if (chunked) {
+                for (long n = Long.parseLong(line().split(";")[0].trim(), 16); n > 0;
+                        n = Long.parseLong(line().split(";")[0].trim(), 16)) {
+                    copy(n, body, keep);
+                    line();
+                }
+                for (String t = line(); t != null && !t.isEmpty(); t = line()) {
+                    // trailers
+                }
+            } else {
+                copy(length, body, keep);
+            }
+            if (closing) {
+                close();
+            }
+            return new Object[] {code, body.toString(StandardCharsets.UTF_8)};
+        }
+
+        private void copy(long n, ByteArrayOutputStream to, boolean keep) throws IOException {
+            byte[] buffer = new byte[8192];
+            while (n > 0) {
+                int r = in.read(buffer, 0, (int) Math.min(buffer.length, n));
+                if (r < 0) {
+                    throw new IOException("short body");
+                }
+                if (keep) {
+                    to.write(buffer, 0, r);
+                }
+                n -= r;
+            }
+        }
+
+        private String line() throws IOException {
+            StringBuilder b = new StringBuilder();
+            for (int c = in.read(); c >= 0; c = in.read()) {
+                if (c == '\n') {
+                    int len = b.length();
+                    return len > 0 && b.charAt(len - 1) == '\r' ? b.substring(0, len - 1) : b.toString();
+                }
+                b.append((char) c);
+            }
+            return b.length() == 0 ? null : b.toString();
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (socket != null) {
+                    socket.close();
+                }
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+            socket = null;
+        }
+    }
+
+    private static Getter fragmentGetter;
+    private static Getter manifestGetter;
 
     record Fragment(int track, long time, byte[] bytes) {
     }
@@ -36,7 +150,10 @@ public class IngestLatency {
         int lookahead = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         List<Fragment> fragments = new ArrayList<>();
         int headerEnd = split(body, fragments);
+        fragmentGetter = new Getter(base);
+        manifestGetter = new Getter(base);
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setTcpNoDelay(true);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /" + point + "/Streams(latency) HTTP/1.1\r\nHost: " + base.getHost()
                     + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -56,7 +173,7 @@ public class IngestLatency {
                 if (n < 0) {
                     continue;
                 }
-                if (bitrate < 0) {
+                while (bitrate < 0) { // the manifest answers once every track has enough fragments
                     bitrate = firstBitrate(get(base, point + "/Manifest"));
                 }
                 String fragment = point + "/QualityLevels(" + bitrate + ")/Fragments(video_und=" + videoTimes.get(n) + ")";
@@ -134,20 +251,18 @@ public class IngestLatency {
     }
 
     private static int status(URI base, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(base.resolve("/" + path)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return (Integer) fragmentGetter.get(path, false)[0];
     }
 
     private static String get(URI base, String path) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(base.resolve("/" + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return r.statusCode() == 200 ? r.body() : "";
+        Object[] r = manifestGetter.get(path, true);
+        return (Integer) r[0] == 200 ? (String) r[1] : "";
     }
 
     private static long firstBitrate(String manifest) {
         Matcher m = Pattern.compile("Bitrate=\"(\\d+)\"").matcher(manifest);
         if (!m.find()) {
-            throw new IllegalStateException("no quality level in the manifest yet");
+            return -1;
         }
         return Long.parseLong(m.group(1));
     }
