@@ -7,7 +7,7 @@
 #   c. b with the parallel GC and the HTTP thread pool fixed at 4; c2: c and no keep-alive request limit;
 #   d. our WAR (target/openlss.war): the live Smooth manifest and a cached live fragment while ffmpeg pushes in real
 #      time, then a JFR profile under wrk load on each (top frames and packages by sample share);
-#   e. d with the WAR built without OpenLssAuthenticationMechanism (NOAUTH_WAR=path, built by the caller).
+#   e. d with OPENLSS_FAST_LANE=false: player reads through the servlet pipeline instead of the Grizzly lane.
 #
 #   bench/layers/layers.sh [--seconds N] [--only b,c,c2,d,e]
 #
@@ -112,7 +112,7 @@ PY
 start_payara() { # WAR PREBOOT JVM-OPTION... ; sets SERVER_PID and BASE, waits until READY_PATH answers
   local war="$1" preboot="$2"; shift 2
   local port; port=$(free_port)
-  OPENLSS_DATA_DIR="$WORK/data-$port" OPENLSS_ADMIN_PASSWORD=bench java "$@" -Djava.io.tmpdir="$WORK" \
+  OPENLSS_DATA_DIR="$WORK/data-$port" OPENLSS_ADMIN_PASSWORD=bench OPENLSS_FAST_LANE="${FAST_LANE:-true}" java "$@" -Djava.io.tmpdir="$WORK" \
     -jar "$ROOT/target/payara-micro.jar" --prebootcommandfile "$preboot" --deploy "$war" --contextroot / \
     --port "$port" --nohazelcast >"$WORK/server-$port.log" 2>&1 &
   SERVER_PID=$!
@@ -214,8 +214,5 @@ ours() { # LAYER WAR PROFILE(0/1)
   stop "$SERVER_PID"; SERVER_PID=""
 }
 has d && ours d "$ROOT/target/openlss.war" 1
-if has e; then
-  [ -f "${NOAUTH_WAR:-}" ] || { echo "layers: e needs NOAUTH_WAR=<the WAR built without OpenLssAuthenticationMechanism>" >&2; exit 1; }
-  ours e "$NOAUTH_WAR" 0
-fi
+has e && FAST_LANE=false ours e "$ROOT/target/openlss.war" 0
 echo "load after: $(uptime)" | tee -a "$OUT"
