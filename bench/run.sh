@@ -34,7 +34,7 @@ TOOLS="${OPENLSS_TEST_TOOLS:-$ROOT/src/test/encoder}"
 WORK=$(mktemp -d /tmp/openlss-bench.XXXXXX)
 chmod 755 "$WORK"   # nginx workers (user nobody when started as root) read the copies under it
 RESULTS="$WORK/results"
-SERVER_PID=""; NGINX_PID=""; PUSH_PID=""; CAPTURE_PID=""
+SERVER_PID=""; NGINX_PID=""; PUSH_PID=""; PUSH2_PID=""; PUSH3_PID=""; CAPTURE_PID=""
 stop() { # PID: stop one process (group, for the encoders started with setsid) that we started, and wait for it
   if [ -n "$1" ]; then kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; fi
 }
@@ -42,7 +42,7 @@ stop_group() {
   if [ -n "$1" ]; then kill -- "-$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; fi
 }
 cleanup() {
-  stop_group "$PUSH_PID"; stop "$CAPTURE_PID"; stop "$SERVER_PID"; stop "$NGINX_PID"
+  stop_group "$PUSH_PID"; stop_group "$PUSH2_PID"; stop_group "$PUSH3_PID"; stop "$CAPTURE_PID"; stop "$SERVER_PID"; stop "$NGINX_PID"
   if [ -z "${BENCH_KEEP:-}" ]; then rm -rf "$WORK"; else echo "kept $WORK"; fi
 }
 trap cleanup EXIT
@@ -118,6 +118,8 @@ create() { # NAME SETTINGS
 create live '{"autoStart":true,"hls":{"enabled":true}}'
 create latency '{"autoStart":true}'
 create archive '{"autoStart":true,"archive":{"enabled":true}}'
+create channel2 '{"autoStart":true}'
+create channel3 '{"autoStart":true}'
 LIVE="$BASE/bench/live.isml"
 
 # manifest.py MANIFEST_FILE -> "BITRATE URL_TEMPLATE t1 t2 ..." for the highest video quality level
@@ -152,6 +154,11 @@ echo "   DVR: the same fragments on the live point at media time 0, then the con
 python3 "$TOOLS/fmp4-post.py" --no-pace --abort-after 60 "$BODY" "$LIVE/Streams(stream1)" 2>&1 | sed 's/^/   /' || true
 setsid bash "$TOOLS/smooth-push.sh" --loop --start 3600 -i "$SOURCE" "$LIVE" >"$WORK/push.log" 2>&1 &
 PUSH_PID=$!
+# two more channels in real time: ingest must keep up with three while players load the server
+setsid bash "$TOOLS/smooth-push.sh" --loop -i "$SOURCE" "$BASE/bench/channel2.isml" >"$WORK/push2.log" 2>&1 &
+PUSH2_PID=$!
+setsid bash "$TOOLS/smooth-push.sh" --loop -i "$SOURCE" "$BASE/bench/channel3.isml" >"$WORK/push3.log" 2>&1 &
+PUSH3_PID=$!
 echo "   live: ffmpeg pushes in real time from media time 3600 s; waiting for 24 s of it"
 for _ in $(seq 1 90); do
   curl -fs "$LIVE/Manifest" >"$WORK/Manifest" 2>/dev/null \
@@ -257,7 +264,18 @@ measure "Smooth live manifest ($(stat -c %s "$WORK/www/Manifest") B)" manifest "
 measure "HLS media playlist ($(stat -c %s "$WORK/www/playlist.m3u8") B)" manifest "$PLAYLIST" "$NGINX/playlist.m3u8"
 measure "HLS TS segment ($(stat -c %s "$WORK/www/segment.ts") B)" segment "$SEGMENT" "$NGINX/segment.ts"
 measure "archived fragment ($(stat -c %s "$WORK/www/archive-fragment") B)" fragment "$ARCHIVE_FRAGMENT" "$NGINX/archive-fragment"
-stop_group "$PUSH_PID"; PUSH_PID=""
+# how late the three real-time channels' fragments came while the players loaded the server (the server's own
+# per-track figure: arrival against media time, from the earliest arrival on)
+curl -fs -u admin:bench "$BASE/services/metrics" | python3 -c '
+import re, sys
+late = {}
+for line in sys.stdin:
+    m = re.match(r"openlss_track_max_late_arrival_seconds\{point=\"bench/(live|channel2|channel3)\.isml\".*\} (\S+)", line)
+    if m:
+        late[m.group(1)] = max(late.get(m.group(1), 0.0), float(m.group(2)))
+print("   ingest under player load: " + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in sorted(late.items()))
+      + " largest late arrival")' | tee "$WORK/late.txt"
+stop_group "$PUSH_PID"; stop_group "$PUSH2_PID"; stop_group "$PUSH3_PID"; PUSH_PID=""; PUSH2_PID=""; PUSH3_PID=""
 stop "$NGINX_PID"; NGINX_PID=""
 
 echo "== 3. ingest-to-available latency (replaying the recording, lookahead 2)"
@@ -292,6 +310,7 @@ done
 echo
 echo "== results ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || true); load at the end:" \
   "$(uptime | sed 's/.*load average: //'))"
+sed 's/^ *//; s/$/ (goal: under 100 ms)/' "$WORK/late.txt"
 python3 - "$RESULTS" "$WORK/remux.txt" "$WORK/latency.txt" "$READY_OURS" "$READY_EMPTY" <<'PY'
 import re, sys
 results, remux, latency, ready, empty = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4]), float(sys.argv[5])
