@@ -7,7 +7,6 @@ import jakarta.servlet.annotation.WebListener;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openlss.platform.ServerConfig;
-import org.openlss.player.PlayerRequests;
 
 /**
  * Opens the player fast lane where the container has one (Payara's Grizzly: {@code web.grizzly}) when the application
@@ -24,7 +23,7 @@ public class FastLane implements ServletContextListener {
     @Inject
     ServerConfig config;
     @Inject
-    PlayerRequests players;
+    PublicReads reads;
 
     private Runnable close;
 
@@ -43,8 +42,8 @@ public class FastLane implements ServletContextListener {
         }
         try {
             close = (Runnable) Class.forName(INSTALLER, true, application)
-                    .getMethod("install", String.class, PlayerRequests.class, ClassLoader.class)
-                    .invoke(null, event.getServletContext().getContextPath(), players, application);
+                    .getMethod("install", String.class, PublicReads.class, ClassLoader.class)
+                    .invoke(null, event.getServletContext().getContextPath(), reads, application);
             LOG.info(close != null ? "Player requests take the Grizzly fast lane"
                     : "Player requests take the servlet path (no Grizzly HTTP listener found)");
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.Locale;
 import org.openlss.platform.RequestPaths;
 import org.openlss.player.PlayerRequests;
+import org.openlss.player.ServletExchange;
 import org.openlss.pubpoint.PublishingPointUrl;
 
 /**

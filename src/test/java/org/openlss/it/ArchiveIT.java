@@ -199,6 +199,14 @@ class ArchiveIT {
             assertArrayEquals(f.mdat(), Arrays.copyOfRange(body, moof, body.length));
             assertFalse(TestTools.boxdump(body).contains("tfrf"), "on-demand fragments carry no tfrf");
         }
+        String first = archivePath(folder) + "/QualityLevels(" + bitrate + ")/Fragments(" + stream + "="
+                + fragments.get(0).time() + ")";
+        for (String path : List.of(first, first.replace("Fragments(", "FragmentInfo("),
+                first.replace("Fragments(", "RawFragments("), archivePath(folder) + "/Manifest",
+                archivePath(folder) + "/QualityLevels(" + bitrate + ")/Fragments(" + stream + "=1)")) {
+            Lanes.assertAlike(events.admin().anonymous(), path, "GET");
+            Lanes.assertAlike(events.admin().anonymous(), path, "HEAD");
+        }
     }
 
     private Document archiveManifest(Path presentation) {

@@ -112,11 +112,7 @@ class LiveSmoothIT {
         }
     }
 
-    /**
-     * On Payara, player reads take the Grizzly fast lane; a path parameter (which the servlet container strips, and
-     * the lane declines) sends the same request down the servlet path. Both must answer alike: status, the headers a
-     * player or cache acts on, and the bytes.
-     */
+    /** Player reads answer alike on the fast lane and the servlet path ({@link Lanes}). */
     private void bothLanesAnswerAlike(String point, long bitrate, long time) {
         String base = "/" + point + "/";
         String fragment = base + "QualityLevels(" + bitrate + ")/Fragments(video_und=" + time + ")";
@@ -124,32 +120,18 @@ class LiveSmoothIT {
                 + ")", base + "QualityLevels(" + bitrate + ")/Fragments(video_und=999999999999999)",
                 base + "QualityLevels(1)/Fragments(video_und=" + time + ")", base + "QualityLevels(x)/Fragments(v=1)",
                 base + "NoSuchThing")) {
-            assertAlike(resource, "GET");
-            assertAlike(resource, "HEAD");
+            Lanes.assertAlike(events.admin().anonymous(), resource, "GET");
+            Lanes.assertAlike(events.admin().anonymous(), resource, "HEAD");
         }
         String etag = events.admin().anonymous().send("GET", fragment, null, null).headers().firstValue("ETag")
                 .orElseThrow();
-        assertAlike(fragment, "GET", "If-None-Match", etag);
+        Lanes.assertAlike(events.admin().anonymous(), fragment, "GET", "If-None-Match", etag);
         LiveEvents.await(Duration.ofSeconds(20), "the same manifest on both lanes", () -> {
             HttpResponse<byte[]> fast = events.admin().anonymous().getBytes(base + "Manifest");
-            HttpResponse<byte[]> servlet = events.admin().anonymous().getBytes(base + "Manifest;lane=servlet");
+            HttpResponse<byte[]> servlet = events.admin().anonymous().getBytes(Lanes.servletPath(base + "Manifest"));
             return fast.headers().firstValue("ETag").equals(servlet.headers().firstValue("ETag"))
                     && Arrays.equals(fast.body(), servlet.body());
         });
-    }
-
-    private void assertAlike(String path, String method, String... headers) {
-        Http http = events.admin().anonymous();
-        HttpResponse<byte[]> fast = http.exchange(method, path, headers);
-        HttpResponse<byte[]> servlet = http.exchange(method, path + ";lane=servlet", headers);
-        String what = method + " " + path + " " + String.join(" ", headers);
-        assertEquals(servlet.statusCode(), fast.statusCode(), what);
-        for (String name : List.of("Content-Type", "Content-Length", "Cache-Control", "ETag",
-                "Access-Control-Allow-Origin")) {
-            assertEquals(servlet.headers().firstValue(name).map(v -> v.replace(" ", "").toLowerCase()),
-                    fast.headers().firstValue(name).map(v -> v.replace(" ", "").toLowerCase()), name + " of " + what);
-        }
-        assertArrayEquals(servlet.body(), fast.body(), "body of " + what);
     }
 
     @Test

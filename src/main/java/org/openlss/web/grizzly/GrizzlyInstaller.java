@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpServerFilter;
-import org.openlss.player.PlayerRequests;
+import org.openlss.web.PublicReads;
 
 /**
  * Puts a {@link GrizzlyFastLane} in front of the handler of every HTTP listener of Payara. Payara offers no API for
@@ -24,7 +24,7 @@ public final class GrizzlyInstaller {
      * Installs the lane; returns how to take it out again, or null when no HTTP listener was found (not Payara, or its
      * listeners are not up yet).
      */
-    public static Runnable install(String contextPath, PlayerRequests players, ClassLoader application)
+    public static Runnable install(String contextPath, PublicReads reads, ClassLoader application)
             throws ReflectiveOperationException {
         Class<?> serviceClass = Class.forName(GRIZZLY_SERVICE);
         Object service = Class.forName(GLOBALS).getMethod("get", Class.class).invoke(null, serviceClass);
@@ -46,7 +46,7 @@ public final class GrizzlyInstaller {
                 if (container == null || container.getClass().getName().equals(GrizzlyFastLane.class.getName())) {
                     continue;
                 }
-                GrizzlyFastLane lane = new GrizzlyFastLane(container, contextPath, players, application);
+                GrizzlyFastLane lane = new GrizzlyFastLane(container, contextPath, reads, application);
                 filter.setHttpHandler(lane);
                 undo.add(() -> {
                     if (filter.getHttpHandler() == lane) {

@@ -1,18 +1,17 @@
-package org.openlss.web;
+package org.openlss.player;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.openlss.platform.ResponseBody;
-import org.openlss.player.PlayerExchange;
 
 /** A player request served through the servlet container: the portable path, on every server. */
-final class ServletExchange implements PlayerExchange {
+public final class ServletExchange implements PlayerExchange {
     private final HttpServletRequest request;
     private final HttpServletResponse response;
     private final boolean head;
 
-    ServletExchange(HttpServletRequest request, HttpServletResponse response) {
+    public ServletExchange(HttpServletRequest request, HttpServletResponse response) {
         this.request = request;
         this.response = response;
         this.head = "HEAD".equals(request.getMethod());
