@@ -5,6 +5,7 @@ import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import java.util.HexFormat;
@@ -28,6 +29,15 @@ public class HlsOutput {
     ManagedExecutorService executor;
 
     private final Map<PublishingPointPath, HlsPresentation> running = new ConcurrentHashMap<>();
+
+    /**
+     * Made when the application starts, on the container's thread, so that its {@code @Resource} executors are
+     * injected: a point started on request by a player read on the Grizzly fast lane, outside any component of the
+     * application, would otherwise create this bean without them.
+     */
+    void created(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // nothing else to do: being created is the point
+    }
 
     void opened(@Observes LivePresentations.Opened opened) {
         HlsSettings settings = opened.point().settings().hls();

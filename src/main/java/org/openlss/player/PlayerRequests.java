@@ -61,6 +61,12 @@ public class PlayerRequests {
         error(exchange, 404, "'" + url.resource() + "' is not served on " + url.point().urlPath());
     }
 
+    /** Whether a read of {@code url} would start its point (shut down, starting on request). */
+    public boolean wouldStart(PublishingPointUrl url) {
+        return points.find(url.point()).map(p -> p.state() == PublishingPointState.Idle
+                && p.settings().clientConnections().enabled()).orElse(false);
+    }
+
     /** The target of a request for {@code resource} of {@code url}, or null once it was answered with 403 or 404. */
     private Target resolve(PlayerExchange exchange, PublishingPointUrl url, SmoothUrl resource) throws IOException {
         Optional<PublishingPoint> found = points.find(url.point());

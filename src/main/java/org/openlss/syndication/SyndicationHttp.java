@@ -5,6 +5,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,6 +38,15 @@ public class SyndicationHttp {
 
     private HttpClient client;
     private int maxBehind;
+
+    /**
+     * Made when the application starts, on the container's thread, so that its {@code @Resource} executors are
+     * injected: a point started on request by a player read on the Grizzly fast lane, outside any component of the
+     * application, would otherwise create this bean without them.
+     */
+    void created(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // nothing else to do: being created is the point
+    }
 
     @PostConstruct
     void start() {

@@ -28,6 +28,10 @@ public class PublicReads {
      */
     public boolean serve(PlayerExchange exchange, String rawUri, String path) throws IOException {
         PublishingPointUrl url = HttpEdge.publicPlayerRead(path);
+        if (url != null && players.wouldStart(url)) {
+            // starting a point is lifecycle work (events, executors, the database): it stays on the container's threads
+            return false;
+        }
         if (url != null) {
             players.serve(exchange, url);
             return true;
