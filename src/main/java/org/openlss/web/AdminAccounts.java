@@ -5,7 +5,6 @@ import org.openlss.platform.ServerConfig;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,8 +30,6 @@ public class AdminAccounts {
     PersistenceService persistence;
     @Inject
     ServerConfig config;
-    @Inject
-    Pbkdf2PasswordHash hasher;
 
     private final Clock clock = Clock.systemUTC();
     private final byte[] digestKey = new byte[32];
@@ -44,24 +41,21 @@ public class AdminAccounts {
     /** Creates the account, or updates its hash when the configured password changed. */
     public void ensureAccount() {
         new SecureRandom().nextBytes(digestKey);
-        hasher.initialize(Map.of("Pbkdf2PasswordHash.Iterations", "120000",
-                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
-                "Pbkdf2PasswordHash.SaltSizeBytes", "32"));
         String user = config.adminUser();
         Optional<String> configured = config.adminPassword();
         persistence.inTransaction(em -> {
             AdminAccountEntity account = em.find(AdminAccountEntity.class, user);
             if (account == null) {
                 String password = configured.orElseGet(AdminAccounts::generate);
-                em.persist(new AdminAccountEntity(user, hasher.generate(password.toCharArray()), clock.instant()));
+                em.persist(new AdminAccountEntity(user, PasswordHash.generate(password.toCharArray()), clock.instant()));
                 if (configured.isPresent()) {
                     LOG.info("Created the administrator account '" + user + "' with the configured password");
                 } else {
                     LOG.warning("Created the administrator account '" + user + "' with the generated password "
                             + password + "  -- it is shown only this once; set OPENLSS_ADMIN_PASSWORD to choose one");
                 }
-            } else if (configured.isPresent() && !hasher.verify(configured.get().toCharArray(), account.passwordHash())) {
-                account.setPasswordHash(hasher.generate(configured.get().toCharArray()), clock.instant());
+            } else if (configured.isPresent() && !PasswordHash.verify(configured.get().toCharArray(), account.passwordHash())) {
+                account.setPasswordHash(PasswordHash.generate(configured.get().toCharArray()), clock.instant());
                 LOG.info("Updated the password of the administrator account '" + user + "' from the configuration");
             }
             return null;
@@ -78,7 +72,7 @@ public class AdminAccounts {
             return true;
         }
         AdminAccountEntity account = persistence.inTransaction(em -> em.find(AdminAccountEntity.class, user));
-        if (account == null || !hasher.verify(password.toCharArray(), account.passwordHash())) {
+        if (account == null || !PasswordHash.verify(password.toCharArray(), account.passwordHash())) {
             return false;
         }
         remembered.put(user, new Remembered(digest, now + REMEMBER_MILLIS));
