@@ -24,8 +24,8 @@ import org.openlss.mp4.OnDemandServerManifest;
 import org.openlss.mp4.TrackDescription;
 import org.openlss.mp4.TrackExtends;
 import org.openlss.platform.ResponseBody;
-import org.openlss.smooth.ClientManifest;
 import org.openlss.player.SmoothUrl;
+import org.openlss.smooth.ClientManifest;
 
 /**
  * An archived presentation served as IIS served on-demand Smooth Streaming: the {@code .ism} says which file and

@@ -10,10 +10,10 @@ import java.io.IOException;
 import org.openlss.platform.ResponseBody;
 import org.openlss.player.PlayerExchange;
 import org.openlss.player.PlayerOutput;
-import org.openlss.pubpoint.PublishingPoint;
 import org.openlss.player.PlayerRequests;
 import org.openlss.player.SmoothUrl;
 import org.openlss.pubpoint.Destinations;
+import org.openlss.pubpoint.PublishingPoint;
 
 /**
  * Apple HTTP Live Streaming delivery at the URLs IIS used (hls-from-smooth.md §2): the master playlist

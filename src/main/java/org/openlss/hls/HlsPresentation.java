@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.openlss.platform.ResponseBody;
 import org.openlss.live.FragmentRef;
 import org.openlss.live.IncomingStream;
 import org.openlss.live.LiveTrack;
@@ -27,6 +26,7 @@ import org.openlss.live.StreamIndex;
 import org.openlss.live.TrackKey;
 import org.openlss.mp4.IngestFragment;
 import org.openlss.mp4.TrackType;
+import org.openlss.platform.ResponseBody;
 import org.openlss.ts.SegmentCipher;
 import org.openlss.ts.Timestamps;
 

@@ -1,14 +1,11 @@
 package org.openlss.smooth;
 
-import org.openlss.player.PlayerRequests;
-import org.openlss.player.SmoothUrl;
-
 import static org.openlss.player.PlayerRequests.error;
 import static org.openlss.player.PlayerRequests.notModified;
 import static org.openlss.player.PlayerRequests.send;
 
-import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import org.openlss.live.FragmentLookup;
 import org.openlss.live.LiveTrack;
@@ -19,9 +16,11 @@ import org.openlss.platform.ResponseBody;
 import org.openlss.player.BuiltOnce;
 import org.openlss.player.PlayerExchange;
 import org.openlss.player.PlayerOutput;
+import org.openlss.player.PlayerRequests;
+import org.openlss.player.SmoothUrl;
+import org.openlss.pubpoint.Destinations;
 import org.openlss.pubpoint.PublishingPoint;
 import org.openlss.pubpoint.PublishingPointSettings;
-import org.openlss.pubpoint.Destinations;
 
 /**
  * Smooth Streaming delivery: {@code GET <point>.isml/Manifest} and {@code QualityLevels(..)/Fragments(..)} (with

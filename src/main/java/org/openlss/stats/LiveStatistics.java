@@ -1,8 +1,5 @@
 package org.openlss.stats;
 
-import org.openlss.pubpoint.Destinations;
-import org.openlss.pubpoint.StatisticsContributor;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -14,9 +11,11 @@ import org.openlss.live.LiveTrack;
 import org.openlss.live.Presentation;
 import org.openlss.live.StreamIndex;
 import org.openlss.live.TrackFigures;
+import org.openlss.pubpoint.Destinations;
 import org.openlss.pubpoint.LivePresentations;
 import org.openlss.pubpoint.PublishingPoint;
 import org.openlss.pubpoint.PublishingPointStatistics;
+import org.openlss.pubpoint.StatisticsContributor;
 import org.openlss.pubpoint.StatisticsSource;
 
 /**

@@ -7,9 +7,9 @@ import java.util.logging.Logger;
 import org.openlss.live.IncomingStream;
 import org.openlss.live.Presentation;
 import org.openlss.pubpoint.BehaviourErrors;
+import org.openlss.pubpoint.Destinations;
 import org.openlss.pubpoint.PublishingPointPath;
 import org.openlss.pubpoint.SyndicationUrl;
-import org.openlss.pubpoint.Destinations;
 
 /**
  * Re-posts one input stream to one downstream publishing point, as an encoder would: a probe (an empty POST, so a

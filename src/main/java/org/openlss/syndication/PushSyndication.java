@@ -9,13 +9,13 @@ import org.openlss.live.IncomingStream;
 import org.openlss.live.Presentation;
 import org.openlss.live.PresentationListener;
 import org.openlss.pubpoint.BehaviourErrors;
+import org.openlss.pubpoint.Destinations;
 import org.openlss.pubpoint.LivePresentations;
 import org.openlss.pubpoint.PublishingPoint;
 import org.openlss.pubpoint.PublishingPointPath;
 import org.openlss.pubpoint.PublishingPointState;
 import org.openlss.pubpoint.PublishingPointStateChanged;
 import org.openlss.pubpoint.SyndicationUrl;
-import org.openlss.pubpoint.Destinations;
 
 /**
  * Push syndication: every input stream a Push point receives is re-posted to each of its downstream URLs, one

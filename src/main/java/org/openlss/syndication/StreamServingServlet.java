@@ -12,14 +12,14 @@ import java.util.Optional;
 import org.openlss.ingest.StreamAddress;
 import org.openlss.live.IncomingStream;
 import org.openlss.live.Presentation;
-import org.openlss.platform.PlainText;
 import org.openlss.mp4.StreamManifest;
+import org.openlss.platform.PlainText;
+import org.openlss.pubpoint.Destinations;
 import org.openlss.pubpoint.LivePresentations;
 import org.openlss.pubpoint.PublishingPoint;
 import org.openlss.pubpoint.PublishingPointState;
 import org.openlss.pubpoint.PublishingPointUrl;
 import org.openlss.pubpoint.PublishingPoints;
-import org.openlss.pubpoint.Destinations;
 
 /**
  * Serves pulls from downstream servers ("Allow server connections"): {@code GET <point>.isml/streammanifest} lists

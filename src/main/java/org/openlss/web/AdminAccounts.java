@@ -1,8 +1,5 @@
 package org.openlss.web;
 
-import org.openlss.platform.PersistenceService;
-import org.openlss.platform.ServerConfig;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import org.openlss.platform.PersistenceService;
+import org.openlss.platform.ServerConfig;
 
 /**
  * The administrator account. Only a PBKDF2 hash of the password is stored. With no password configured, one is

@@ -1,8 +1,5 @@
 package org.openlss.web;
 
-import org.openlss.platform.PersistenceService;
-import org.openlss.platform.ServerConfig;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -13,6 +10,8 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
+import org.openlss.platform.PersistenceService;
+import org.openlss.platform.ServerConfig;
 
 /** MicroProfile Health: live while the application runs; ready once started, with the database and data dir usable. */
 @ApplicationScoped

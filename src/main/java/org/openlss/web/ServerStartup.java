@@ -1,14 +1,13 @@
 package org.openlss.web;
 
-import org.openlss.platform.PersistenceService;
-import org.openlss.platform.ServerConfig;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openlss.platform.PersistenceService;
+import org.openlss.platform.ServerConfig;
 import org.openlss.pubpoint.PublishingPoints;
 
 /**

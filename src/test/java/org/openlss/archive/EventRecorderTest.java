@@ -20,15 +20,15 @@ import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openlss.mp4.IngestBody;
 import org.openlss.live.IncomingStream;
 import org.openlss.mp4.Bytes;
+import org.openlss.mp4.IngestBody;
 import org.openlss.mp4.IngestFragment;
 import org.openlss.player.SmoothUrl;
+import org.openlss.testing.Bodies;
 import org.openlss.testing.Captures;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.openlss.testing.Bodies;
 
 /** The archive of an event: layout (§1.2), manifests (§1.4), segments (§1.5), from real ffmpeg pushes. */
 class EventRecorderTest {

@@ -1,11 +1,11 @@
 package org.openlss.hls;
 
-import static org.openlss.testing.Bodies.bytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openlss.testing.Bodies.bytes;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,11 +18,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openlss.mp4.IngestBody;
 import org.openlss.live.IncomingStream;
 import org.openlss.live.LiveTrack;
 import org.openlss.live.Presentation;
 import org.openlss.live.PresentationSettings;
+import org.openlss.mp4.IngestBody;
 import org.openlss.mp4.IngestFragment;
 import org.openlss.testing.Captures;
 import org.openlss.testing.ExternalTools;

@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.openlss.mp4.IngestBody;
 import org.openlss.mp4.Bytes;
 import org.openlss.mp4.FragmentedFileIndex;
+import org.openlss.mp4.IngestBody;
 import org.openlss.mp4.IngestFragment;
 import org.openlss.testing.TestTools;
 

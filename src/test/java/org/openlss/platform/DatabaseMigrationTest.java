@@ -1,7 +1,5 @@
 package org.openlss.platform;
 
-import org.openlss.web.AdminAccountEntity;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +28,7 @@ import org.openlss.pubpoint.ServerConnectionSettings;
 import org.openlss.pubpoint.SourceType;
 import org.openlss.pubpoint.SyndicationUrl;
 import org.openlss.pubpoint.credential.StoredCredentialEntity;
+import org.openlss.web.AdminAccountEntity;
 
 /**
  * The one Liquibase changelog migrates the embedded H2 database and PostgreSQL (when OPENLSS_TEST_PG_URL names one,

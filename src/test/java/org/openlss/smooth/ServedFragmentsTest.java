@@ -1,7 +1,5 @@
 package org.openlss.smooth;
 
-import org.openlss.player.SmoothUrl;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,17 +16,18 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openlss.mp4.IngestBody;
 import org.openlss.live.FragmentRef;
 import org.openlss.live.IncomingStream;
 import org.openlss.live.LiveTrack;
 import org.openlss.live.Presentation;
 import org.openlss.live.PresentationSettings;
+import org.openlss.mp4.IngestBody;
 import org.openlss.mp4.IngestFragment;
+import org.openlss.platform.ResponseBody;
+import org.openlss.player.SmoothUrl;
+import org.openlss.testing.Bodies;
 import org.openlss.testing.Captures;
 import org.openlss.testing.TestTools;
-import org.openlss.platform.ResponseBody;
-import org.openlss.testing.Bodies;
 
 /** Fragment responses as an independent box parser (boxdump.py) reads them. */
 class ServedFragmentsTest {
