@@ -13,6 +13,7 @@ import org.openlss.mp4.BoxFormatException;
 import org.openlss.mp4.TrackType;
 import org.openlss.platform.ResponseBody;
 import org.openlss.player.PlayerExchange;
+import org.openlss.player.PlayerRequests;
 import org.openlss.player.SmoothUrl;
 
 /**
@@ -45,18 +46,14 @@ public class ArchiveDelivery {
             return;
         }
         ArchiveRequest target;
-        SmoothUrl resource;
         try {
             target = ArchiveRequest.parse(pathInfo);
-            resource = SmoothUrl.parse(target.resource());
         } catch (ArchiveRequest.Refused e) {
             error(exchange, e.status(), e.getMessage());
             return;
-        } catch (SmoothUrl.Malformed e) {
-            error(exchange, 400, e.getMessage());
-            return;
-        } catch (SmoothUrl.NotSmooth e) {
-            error(exchange, 404, e.getMessage());
+        }
+        SmoothUrl resource = PlayerRequests.parse(exchange, target.resource());
+        if (resource == null) {
             return;
         }
         Path ism = target.locate(archives.root());

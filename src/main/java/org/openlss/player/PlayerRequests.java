@@ -36,59 +36,59 @@ public class PlayerRequests {
     public record Target(PublishingPointUrl url, SmoothUrl resource, PublishingPoint point, Presentation presentation) {
     }
 
-    /** Serves a GET or HEAD of a resource of a publishing point. */
-    public void serve(PlayerExchange exchange, PublishingPointUrl url) throws IOException {
-        SmoothUrl resource;
-        try {
-            resource = SmoothUrl.parse(url.resource());
-        } catch (SmoothUrl.Malformed e) {
-            error(exchange, 400, e.getMessage());
-            return;
-        } catch (SmoothUrl.NotSmooth e) {
-            error(exchange, 404, e.getMessage());
-            return;
+    /**
+     * Serves a GET or HEAD of a resource of a publishing point. A lane outside the container's threads passes
+     * {@code mayStart} false: a read that would start its point is then left unanswered (false), since starting is
+     * lifecycle work (events, executors, the database) that belongs on the container's threads.
+     */
+    public boolean serve(PlayerExchange exchange, PublishingPointUrl url, boolean mayStart) throws IOException {
+        SmoothUrl resource = parse(exchange, url.resource());
+        if (resource == null) {
+            return true;
         }
-        Target target = resolve(exchange, url, resource);
-        if (target == null) {
-            return;
-        }
-        for (PlayerOutput output : outputs()) {
-            if (output.serves(resource)) {
-                output.serve(exchange, target);
-                return;
-            }
-        }
-        error(exchange, 404, "'" + url.resource() + "' is not served on " + url.point().urlPath());
-    }
-
-    /** Whether a read of {@code url} would start its point (shut down, starting on request). */
-    public boolean wouldStart(PublishingPointUrl url) {
-        return points.find(url.point()).map(p -> p.state() == PublishingPointState.Idle
-                && p.settings().clientConnections().enabled()).orElse(false);
-    }
-
-    /** The target of a request for {@code resource} of {@code url}, or null once it was answered with 403 or 404. */
-    private Target resolve(PlayerExchange exchange, PublishingPointUrl url, SmoothUrl resource) throws IOException {
         Optional<PublishingPoint> found = points.find(url.point());
         if (found.isEmpty()) {
             error(exchange, 404, "no publishing point at " + url.point().urlPath());
-            return null;
+            return true;
         }
         PublishingPoint point = found.get();
         if (!point.settings().clientConnections().enabled()) {
             error(exchange, 403, url.point().urlPath() + " does not allow client connections");
-            return null;
+            return true;
         }
         if (point.state() == PublishingPointState.Idle) {
+            if (!mayStart) {
+                return false;
+            }
             point = points.startOnRequest(point.path(), false);
         }
         Presentation presentation = presentations.find(point.path()).orElse(null);
         if (presentation == null) {
             error(exchange, 404, url.point().urlPath() + " is " + point.state().uiName().toLowerCase()
                     + (point.settings().autoStart() ? "" : " (it starts on request only with AutoStart)"));
-            return null;
+            return true;
         }
-        return new Target(url, resource, point, presentation);
+        Target target = new Target(url, resource, point, presentation);
+        for (PlayerOutput output : outputs()) {
+            if (output.serves(resource)) {
+                output.serve(exchange, target);
+                return true;
+            }
+        }
+        error(exchange, 404, "'" + url.resource() + "' is not served on " + url.point().urlPath());
+        return true;
+    }
+
+    /** The resource named by {@code text}, or null once it was answered: 400 when malformed, 404 when not Smooth. */
+    public static SmoothUrl parse(PlayerExchange exchange, String text) throws IOException {
+        try {
+            return SmoothUrl.parse(text);
+        } catch (SmoothUrl.Malformed e) {
+            error(exchange, 400, e.getMessage());
+        } catch (SmoothUrl.NotSmooth e) {
+            error(exchange, 404, e.getMessage());
+        }
+        return null;
     }
 
     private List<PlayerOutput> outputs() {

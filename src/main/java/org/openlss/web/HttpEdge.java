@@ -65,7 +65,7 @@ public class HttpEdge extends HttpFilter {
             request.setAttribute(PublishingPointUrl.class.getName(), url);
             getServletContext().getNamedDispatcher(STREAM_SOURCE).forward(request, response);
         } else if (("GET".equals(method) || "HEAD".equals(method)) && isPlayerResource(url)) {
-            players.serve(new ServletExchange(request, response), url);
+            players.serve(new ServletExchange(request, response), url, true);
         } else {
             boolean stream = url.isStream() || url.resource().isEmpty();
             response.setStatus(stream ? HttpServletResponse.SC_METHOD_NOT_ALLOWED : HttpServletResponse.SC_NOT_FOUND);

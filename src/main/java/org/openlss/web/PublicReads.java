@@ -28,13 +28,8 @@ public class PublicReads {
      */
     public boolean serve(PlayerExchange exchange, String rawUri, String path) throws IOException {
         PublishingPointUrl url = HttpEdge.publicPlayerRead(path);
-        if (url != null && players.wouldStart(url)) {
-            // starting a point is lifecycle work (events, executors, the database): it stays on the container's threads
-            return false;
-        }
         if (url != null) {
-            players.serve(exchange, url);
-            return true;
+            return players.serve(exchange, url, false);
         }
         if (path.startsWith(ARCHIVE + "/") && PublishingPointUrl.parse(path).isEmpty()) {
             archives.serve(exchange, rawUri, path.substring(ARCHIVE.length()));
