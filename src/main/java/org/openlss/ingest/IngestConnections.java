@@ -15,12 +15,14 @@ import org.openlss.platform.ServerConfig;
 
 /**
  * The open ingest connections. A connection that delivers nothing for the idle timeout is closed, so a dead encoder
- * does not pin its stream identifier; the check runs on the container's scheduled executor.
+ * does not pin its stream identifier, and so is one that sent its headers but no fragment within the first-fragment
+ * timeout (it holds a connection and shows no stream); the check runs on the container's scheduled executor.
  */
 @ApplicationScoped
 public class IngestConnections {
     private static final Logger LOG = Logger.getLogger(IngestConnections.class.getName());
     private static final long DEFAULT_IDLE_SECONDS = 60;
+    private static final long DEFAULT_FIRST_FRAGMENT_SECONDS = 30;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -30,11 +32,14 @@ public class IngestConnections {
     private final Set<IngestReader> open = ConcurrentHashMap.newKeySet();
     private ScheduledFuture<?> check;
     private long idleMillis;
+    private long firstFragmentMillis;
 
     @PostConstruct
     void start() {
         idleMillis = TimeUnit.SECONDS.toMillis(config.value("openlss.ingest.idle-timeout-seconds")
                 .map(Long::parseLong).orElse(DEFAULT_IDLE_SECONDS));
+        firstFragmentMillis = TimeUnit.SECONDS.toMillis(config.value("openlss.ingest.first-fragment-timeout-seconds")
+                .map(Long::parseLong).orElse(DEFAULT_FIRST_FRAGMENT_SECONDS));
         check = scheduler.scheduleWithFixedDelay(this::closeIdle, 5, 5, TimeUnit.SECONDS);
     }
 
@@ -57,6 +62,13 @@ public class IngestConnections {
             if (now - reader.lastDataMillis() > idleMillis) {
                 LOG.warning(reader + " delivered nothing for " + idleMillis / 1000 + " s; closing the connection");
                 reader.refuse(408, "no data for " + idleMillis / 1000 + " s");
+                continue;
+            }
+            long headersAt = reader.waitingForFirstFragmentSince();
+            if (headersAt >= 0 && now - headersAt > firstFragmentMillis) {
+                LOG.warning(reader + " sent headers but no fragment for " + firstFragmentMillis / 1000
+                        + " s; closing the connection");
+                reader.refuse(408, "headers but no fragment within " + firstFragmentMillis / 1000 + " s");
             }
         }
     }

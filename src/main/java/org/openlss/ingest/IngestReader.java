@@ -94,6 +94,10 @@ final class IngestReader implements ReadListener {
         return session.lastDataMillis();
     }
 
+    long waitingForFirstFragmentSince() {
+        return session.waitingForFirstFragmentSince();
+    }
+
     private void answer(int status, String message, boolean close) {
         try {
             HttpServletResponse response = (HttpServletResponse) async.getResponse();

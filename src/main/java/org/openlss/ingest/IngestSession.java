@@ -13,8 +13,9 @@ import org.openlss.mp4.IngestParser;
 import org.openlss.mp4.NegativeFragmentTimeException;
 
 /**
- * One ingest connection: bytes in, boxes framed by the parser, the stream connected to the presentation at its
- * headers, fragments appended. No servlet types, so it is tested with captures alone. Failures that are the
+ * One ingest connection: bytes in, boxes framed by the parser, the headers checked against the presentation when they
+ * arrive, the stream connected with its first fragment (so a connection that never sends one leaves no stream
+ * behind), fragments appended. No servlet types, so it is tested with captures alone. Failures that are the
  * sender's fault surface as {@link IngestRefusal} with the status to answer.
  */
 public final class IngestSession implements IngestParser.Listener {
@@ -24,9 +25,12 @@ public final class IngestSession implements IngestParser.Listener {
     private final String sourceHost;
     private final String sourceType;
     private final Supplier<Presentation> presentation;
-    private final Runnable onFirstHeader;
+    private final Runnable onConnected;
     private final IngestParser parser;
-    private IncomingStream stream;
+    private IngestHeader header;
+    private volatile long headerMillis;
+    /** Set at the first fragment; volatile for the idle check, which reads whether it is set. */
+    private volatile IncomingStream stream;
     private long bytes;
     private long fragments;
     private long duplicates;
@@ -34,16 +38,16 @@ public final class IngestSession implements IngestParser.Listener {
     private volatile long lastDataMillis = System.currentTimeMillis();
 
     /**
-     * @param presentation  the event to feed, looked up when the headers have arrived
-     * @param onFirstHeader called once the stream is connected (the point goes Started)
+     * @param presentation the event to feed, looked up when the headers have arrived
+     * @param onConnected  called once the stream is connected, at its first fragment (the point goes Started)
      */
     public IngestSession(StreamAddress address, String sourceHost, String sourceType,
-                         Supplier<Presentation> presentation, Runnable onFirstHeader) {
+                         Supplier<Presentation> presentation, Runnable onConnected) {
         this.address = address;
         this.sourceHost = sourceHost;
         this.sourceType = sourceType;
         this.presentation = presentation;
-        this.onFirstHeader = onFirstHeader;
+        this.onConnected = onConnected;
         this.parser = new IngestParser(this);
     }
 
@@ -79,7 +83,7 @@ public final class IngestSession implements IngestParser.Listener {
     /** The connection is gone (ended, dropped or refused): the stream stays started unless it sent end-of-stream. */
     public void disconnect() {
         if (stream != null) {
-            stream.disconnected();
+            stream.disconnected(parser.ended());
             stream = null;
             LOG.info(String.format("%s from %s closed: %d bytes, %d fragments (%d duplicates)%s", address,
                     sourceHost, bytes, fragments, duplicates, parser.ended() ? ", ended with end of stream"
@@ -89,26 +93,54 @@ public final class IngestSession implements IngestParser.Listener {
 
     @Override
     public void onHeader(IngestHeader header) {
-        Presentation p = presentation.get();
-        if (p == null) {
-            throw new IngestRefusal(404, "the publishing point has no running event");
-        }
-        stream = p.connect(address.streamId(), address.eventId(), header, sourceHost, sourceType);
-        LOG.info(address + " connected from " + sourceHost + " with " + header.tracks().size() + " track(s)");
-        onFirstHeader.run();
+        presentation().admit(address.streamId(), address.eventId(), header);
+        this.header = header;
+        headerMillis = System.currentTimeMillis();
     }
 
     @Override
     public void onFragment(IngestFragment fragment) {
+        if (stream == null) {
+            connect();
+        }
         fragments++;
         if (stream.append(fragment) == org.openlss.live.LiveTrack.Append.DUPLICATE) {
             duplicates++;
         }
     }
 
+    /**
+     * An end of stream before any fragment ends a stream only when it exists already (an encoder that reconnected and
+     * was stopped at once); a connection that never sent a fragment has nothing else to end.
+     */
     @Override
     public void onEndOfStream() {
+        if (stream == null) {
+            if (presentation().stream(address.streamId()) == null) {
+                return;
+            }
+            connect();
+        }
         stream.endOfStream();
+    }
+
+    private void connect() {
+        stream = presentation().connect(address.streamId(), address.eventId(), header, sourceHost, sourceType);
+        LOG.info(address + " connected from " + sourceHost + " with " + header.tracks().size() + " track(s)");
+        onConnected.run();
+    }
+
+    private Presentation presentation() {
+        Presentation p = presentation.get();
+        if (p == null) {
+            throw new IngestRefusal(404, "the publishing point has no running event");
+        }
+        return p;
+    }
+
+    /** When the headers arrived if no fragment has followed them yet (the stream is not connected), else -1. */
+    public long waitingForFirstFragmentSince() {
+        return stream == null && headerMillis != 0 ? headerMillis : -1;
     }
 
     public long lastDataMillis() {

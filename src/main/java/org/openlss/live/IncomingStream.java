@@ -3,7 +3,6 @@ package org.openlss.live;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.openlss.mp4.IngestFragment;
 import org.openlss.mp4.IngestHeader;
 import org.openlss.mp4.TrackDescription;
@@ -12,7 +11,9 @@ import org.openlss.mp4.TrackDescription;
  * One input stream ({@code [Events(e)/]Streams(id)}) of the presentation: its header boxes, the quality levels its
  * tracks feed (tracks are keyed by stream and track id: ffmpeg sends track id 1 on every POST when it pushes one POST
  * per track), and its state. It may be carried by several connections over time (reconnects) or at once (redundant
- * encoders); a dropped connection is not an end of stream.
+ * encoders); a dropped connection is not an end of stream. While several connections feed it, an end of stream on
+ * one ends only that connection: the stream ends when every connection still open has sent one, so a second connection
+ * cannot end the event under the encoder that feeds it.
  */
 public final class IncomingStream {
     /** Stream state as statistics show it. */
@@ -23,7 +24,9 @@ public final class IncomingStream {
     private final String eventId;
     private final IngestHeader header;
     private final Map<Integer, LiveTrack> tracks = new ConcurrentHashMap<>();
-    private final AtomicInteger connections = new AtomicInteger();
+    /** Open connections carrying this stream, and how many of them sent end of stream; guarded by {@code this}. */
+    private int connections;
+    private int connectionsEnded;
     private volatile State state = State.Started;
     private volatile String sourceHost;
     private volatile String sourceType;
@@ -62,8 +65,8 @@ public final class IncomingStream {
         return sourceType;
     }
 
-    public int connections() {
-        return connections.get();
+    public synchronized int connections() {
+        return connections;
     }
 
     /** The quality levels this stream feeds, by track id. */
@@ -89,18 +92,40 @@ public final class IncomingStream {
         return presentation.append(this, track, fragment);
     }
 
-    /** The encoder sent end of stream (empty mfra). */
+    /** One connection's encoder sent end of stream (empty mfra): the stream ends if no other connection feeds it. */
     public void endOfStream() {
-        presentation.ended(this);
+        boolean last;
+        synchronized (this) {
+            connectionsEnded++;
+            last = connectionsEnded >= connections;
+        }
+        if (last) {
+            presentation.ended(this);
+        }
     }
 
-    /** A connection carrying this stream closed (with or without end of stream). */
-    public void disconnected() {
-        connections.decrementAndGet();
+    /**
+     * A connection carrying this stream closed, after its end of stream or without one (then the stream waits for the
+     * encoder to reconnect, unless every other connection still open has ended it).
+     */
+    public void disconnected(boolean sentEndOfStream) {
+        boolean last;
+        synchronized (this) {
+            connections = Math.max(0, connections - 1);
+            if (sentEndOfStream) {
+                connectionsEnded = Math.max(0, connectionsEnded - 1);
+            }
+            last = !sentEndOfStream && connections > 0 && connectionsEnded >= connections;
+        }
+        if (last) {
+            presentation.ended(this);
+        }
     }
 
     void connected(String host, String type) {
-        connections.incrementAndGet();
+        synchronized (this) {
+            connections++;
+        }
         sourceHost = host;
         sourceType = type;
     }

@@ -42,6 +42,7 @@ public final class LiveTrack {
     private final int lookahead;
     private final long windowTicks;
     private final long graceTicks;
+    private final long jumpBoundMillis;
     private long releasedSequence;
     private int feeders;
     private volatile boolean ended;
@@ -68,6 +69,7 @@ public final class LiveTrack {
         this.lookahead = description.sparse() ? 0 : settings.lookahead();
         this.windowTicks = settings.dvrWindow().toMillis() * description.timescale() / 1000;
         this.graceTicks = settings.evictionGrace().toMillis() * description.timescale() / 1000;
+        this.jumpBoundMillis = settings.timelineJumpBound().toMillis();
         for (FragmentStore.Record r : store.recovered()) {
             index.append(r.time(), r.duration(), r.position(), r.size(), r.keyFrame());
         }
@@ -103,12 +105,19 @@ public final class LiveTrack {
         return streamIndex;
     }
 
-    /** Stores the fragment unless it is a duplicate or goes backwards; releases what the lookahead now allows. */
+    /**
+     * Stores the fragment unless it is a duplicate or goes backwards; releases what the lookahead now allows.
+     *
+     * @throws StreamRefusedException 409 for a fragment that starts too far ahead of the newest one
+     */
     synchronized Append append(IncomingStream from, IngestFragment fragment, List<PresentationListener> listeners) {
         long time = fragment.time();
         FragmentIndex.View view = index.view();
         if (!view.isEmpty() && time <= view.lastTime()) {
             return view.find(time) >= 0 ? Append.DUPLICATE : Append.BACKWARDS;
+        }
+        if (!view.isEmpty()) {
+            refuseJump(time, view.last().end(), System.currentTimeMillis());
         }
         if (time >= SAFE_TIME_LIMIT && !warnedUnsafeTime) {
             warnedUnsafeTime = true;
@@ -137,6 +146,25 @@ public final class LiveTrack {
         release(listeners);
         evict();
         return Append.ACCEPTED;
+    }
+
+    /**
+     * A fragment may start later than the newest one ends by the time that passed since that one arrived (an encoder
+     * back after an outage, its clock kept running) plus the bound; further ahead it would move the live edge where
+     * the encoder feeding the event is not, and that encoder's next fragments would be dropped as going backwards.
+     */
+    private void refuseJump(long time, long lastEnd, long nowMillis) {
+        if (lastArrivalMillis == 0) {
+            return; // recovered after a restart: no arrival in this run to measure the outage from
+        }
+        long allowedMillis = jumpBoundMillis + Math.max(0, nowMillis - lastArrivalMillis);
+        BigInteger allowed = BigInteger.valueOf(allowedMillis).multiply(BigInteger.valueOf(description.timescale()))
+                .divide(BigInteger.valueOf(1000));
+        if (BigInteger.valueOf(time - lastEnd).compareTo(allowed) > 0) {
+            throw new StreamRefusedException(409, String.format("the fragment of %s at %d starts %d s after the newest"
+                    + " one ends, but the stream's timeline may run at most %d s ahead of the live edge", key, time,
+                    (time - lastEnd) / description.timescale(), allowedMillis / 1000));
+        }
     }
 
     /**

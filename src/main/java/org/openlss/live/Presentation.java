@@ -84,32 +84,29 @@ public final class Presentation {
     }
 
     /**
-     * An encoder (or upstream) opened {@code [Events(eventId)/]Streams(streamId)} and sent its header boxes.
+     * Whether the event would take {@code [Events(eventId)/]Streams(streamId)} with these headers, checked when they
+     * arrive; the stream itself is created only by {@link #connect} at its first fragment, so a connection that sends
+     * headers and nothing else leaves no stream behind.
      *
-     * @throws StreamRefusedException 400 for headers that conflict with what the event already has
+     * @throws StreamRefusedException as {@link #connect} would
+     */
+    public synchronized void admit(String streamId, String eventId, IngestHeader header) {
+        check(streamId, eventId == null ? "" : eventId, header);
+    }
+
+    /**
+     * An encoder (or upstream) connected {@code [Events(eventId)/]Streams(streamId)}: its headers arrived, and its first
+     * fragment with them.
+     *
+     * @throws StreamRefusedException 403 when the event has ended or has as many streams as it takes; 400 for headers
+     *                                that conflict with what the event already has
      */
     public synchronized IncomingStream connect(String streamId, String eventId, IngestHeader header, String host,
                                                String sourceType) {
-        if (ended) {
-            throw new StreamRefusedException(403, "the event has ended; the publishing point is stopped");
-        }
         String event = eventId == null ? "" : eventId;
-        for (IncomingStream other : streams.values()) {
-            if (other.state() == IncomingStream.State.Started && !other.id().equals(streamId)
-                    && !other.eventId().equals(event)) {
-                throw new StreamRefusedException(400, "event '" + event + "' differs from event '" + other.eventId()
-                        + "' of the live stream " + other.id() + "; one event at a time");
-            }
-        }
+        check(streamId, event, header);
         IncomingStream stream = streams.get(streamId);
-        if (stream != null && !sameTracks(stream.header(), header)) {
-            throw new StreamRefusedException(400, "the headers of stream " + streamId
-                    + " differ from those it sent first; a reconnecting encoder must resend identical headers");
-        }
         List<TrackDescription> registered = header.tracks().stream().filter(t -> t.bitrate() > 0).toList();
-        for (TrackDescription description : registered) {
-            checkCompatible(description, description.bitrate());
-        }
         boolean first = stream == null;
         if (first) {
             stream = new IncomingStream(this, streamId, event, header);
@@ -129,6 +126,33 @@ public final class Presentation {
             l.streamOpened(stream);
         }
         return stream;
+    }
+
+    private void check(String streamId, String event, IngestHeader header) {
+        if (ended) {
+            throw new StreamRefusedException(403, "the event has ended; the publishing point is stopped");
+        }
+        for (IncomingStream other : streams.values()) {
+            if (other.state() == IncomingStream.State.Started && !other.id().equals(streamId)
+                    && !other.eventId().equals(event)) {
+                throw new StreamRefusedException(400, "event '" + event + "' differs from event '" + other.eventId()
+                        + "' of the live stream " + other.id() + "; one event at a time");
+            }
+        }
+        IncomingStream stream = streams.get(streamId);
+        if (stream == null && streams.size() >= settings.maxStreams()) {
+            throw new StreamRefusedException(403, "the publishing point already has " + streams.size()
+                    + " streams, as many as it takes (its limit of streams per event)");
+        }
+        if (stream != null && !sameTracks(stream.header(), header)) {
+            throw new StreamRefusedException(400, "the headers of stream " + streamId
+                    + " differ from those it sent first; a reconnecting encoder must resend identical headers");
+        }
+        for (TrackDescription description : header.tracks()) {
+            if (description.bitrate() > 0) {
+                checkCompatible(description, description.bitrate());
+            }
+        }
     }
 
     /** A track whose encoder gave no bitrate: registered at its first fragment with a measured one. */

@@ -71,6 +71,37 @@ class IngestSessionTest {
     }
 
     @Test
+    void headersWithoutAFragmentLeaveNoStreamAndTheFirstFragmentConnectsIt() throws IOException {
+        Presentation p = presentation();
+        AtomicInteger connected = new AtomicInteger();
+        IngestSession session = new IngestSession(address("Streams(stream1)"), "h", "Push", () -> p,
+                connected::incrementAndGet);
+        byte[] body = resource("ffmpeg-stream1.body");
+        int firstMoof = indexOf(body, "moof") - 4;
+        long before = System.currentTimeMillis();
+        session.feed(ByteBuffer.wrap(body, 0, firstMoof));
+        assertTrue(p.streams().isEmpty(), "headers alone are no stream");
+        assertEquals(0, connected.get(), "nor do they start the point");
+        assertTrue(session.waitingForFirstFragmentSince() >= before, "the idle check sees it waiting");
+
+        session.feed(ByteBuffer.wrap(body, firstMoof, body.length - firstMoof));
+        assertEquals(1, connected.get());
+        assertEquals(-1, session.waitingForFirstFragmentSince());
+        assertEquals(1, p.streams().size());
+    }
+
+    @Test
+    void aConnectionClosedAfterItsHeadersLeavesNothingAndItsEndOfStreamEndsNothing() throws IOException {
+        Presentation p = presentation();
+        byte[] body = resource("ffmpeg-stream1.body");
+        IngestSession headersOnly = new IngestSession(address("Streams(a)"), "h", "Push", () -> p, () -> { });
+        headersOnly.feed(ByteBuffer.wrap(body, 0, indexOf(body, "moof") - 4));
+        headersOnly.disconnect();
+        assertTrue(p.streams().isEmpty());
+        assertFalse(p.ended());
+    }
+
+    @Test
     void addressesInEveryForm() {
         assertEquals(new StreamAddress("", "video_3000k"), address("Streams(video_3000k)"));
         assertEquals(new StreamAddress("2024-06-01-match", "720p"), address("Events(2024-06-01-match)/Streams(720p)"));
@@ -79,6 +110,20 @@ class IngestSessionTest {
         assertTrue(StreamAddress.parse("Streams(a/b)").isEmpty());
         assertTrue(StreamAddress.parse("Streams(a%0Ab)").isEmpty());
         assertTrue(StreamAddress.parse("Fragments(x)").isEmpty());
+    }
+
+    private static int indexOf(byte[] data, String type) {
+        byte[] pattern = type.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        outer:
+        for (int i = 0; i + pattern.length <= data.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("no " + type + " box");
     }
 
     private static StreamAddress address(String resource) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,11 +18,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openlss.mp4.Box;
+import org.openlss.mp4.FragmentRewriter;
 import org.openlss.mp4.IngestBody;
 import org.openlss.mp4.IngestFragment;
 import org.openlss.mp4.IngestHeader;
 import org.openlss.mp4.ManifestBoxes;
 import org.openlss.mp4.Tfrf;
+import org.openlss.mp4.TrackExtends;
 import org.openlss.mp4.TrackType;
 import org.openlss.testing.Captures;
 
@@ -142,7 +145,8 @@ class PresentationTest {
 
     @Test
     void aSlidingWindowListsOnlyRecentContentAndForgetsTheRestAfterTheGrace() {
-        Presentation p = Presentation.open(dir, new PresentationSettings(0, Duration.ofMillis(1500), 2, Duration.ZERO));
+        Presentation p = Presentation.open(dir, new PresentationSettings(0, Duration.ofMillis(1500), 2, Duration.ZERO,
+                PresentationSettings.DEFAULT_MAX_STREAMS, PresentationSettings.DEFAULT_MAX_TIMELINE_JUMP));
         IncomingStream stream = p.connect("stream1", "", STREAM1.header(), "h", "Push");
         STREAM1.fragments().forEach(stream::append);
         StreamIndex video = p.streamIndex("video_und");
@@ -202,6 +206,75 @@ class PresentationTest {
 
         p.stop();
         assertEquals(all, times(textIndex.listed()), "the event is over: everything shows");
+    }
+
+    @Test
+    void anEndOfStreamOnOneOfTwoConnectionsEndsOnlyThatConnection() {
+        Presentation p = open(Duration.ZERO);
+        IncomingStream encoder = p.connect("stream1", "", STREAM1.header(), "encoder", "Push");
+        IncomingStream intruder = p.connect("stream1", "", STREAM1.header(), "other", "Push");
+        assertSame(encoder, intruder, "one input stream, two connections");
+        intruder.endOfStream();
+        intruder.disconnected(true);
+        assertEquals(IncomingStream.State.Started, encoder.state(), "the encoder still feeds it");
+        assertFalse(events.contains("all ended"));
+        STREAM1.fragments().forEach(f -> assertEquals(LiveTrack.Append.ACCEPTED, encoder.append(f)));
+
+        encoder.endOfStream();
+        assertEquals(IncomingStream.State.Stopped, encoder.state());
+        assertTrue(events.contains("all ended"));
+    }
+
+    @Test
+    void whenTheOnlyConnectionLeftHasEndedTheStreamTheOtherOnesDropEndsIt() {
+        Presentation p = open(Duration.ZERO);
+        IncomingStream stream = p.connect("stream1", "", STREAM1.header(), "a", "Push");
+        p.connect("stream1", "", STREAM1.header(), "b", "Push");
+        stream.endOfStream();
+        assertEquals(IncomingStream.State.Started, stream.state());
+        stream.disconnected(false);
+        assertEquals(IncomingStream.State.Stopped, stream.state(), "every connection still open had ended it");
+    }
+
+    @Test
+    void aStreamBeyondThePointsLimitIsRefusedAndNothingOfItStays() {
+        Presentation p = Presentation.open(dir, new PresentationSettings(2, Duration.ZERO, 4,
+                PresentationSettings.DEFAULT_EVICTION_GRACE, 1, PresentationSettings.DEFAULT_MAX_TIMELINE_JUMP));
+        p.resume();
+        p.connect("stream1", "", STREAM1.header(), "h", "Push");
+        StreamRefusedException atHeaders = assertThrows(StreamRefusedException.class,
+                () -> p.admit("stream2", "", STREAM1.header()));
+        assertEquals(403, atHeaders.status());
+        assertTrue(atHeaders.getMessage().contains("1 streams"), atHeaders.getMessage());
+        assertEquals(403, assertThrows(StreamRefusedException.class,
+                () -> p.connect("stream2", "", STREAM1.header(), "h", "Push")).status());
+        assertEquals(List.of("stream1"), p.streams().stream().map(IncomingStream::id).toList());
+        p.admit("stream1", "", STREAM1.header());
+        assertEquals(2, p.connect("stream1", "", STREAM1.header(), "h", "Push").connections(), "a reconnect is no new stream");
+    }
+
+    @Test
+    void aFragmentFarAheadOfTheLiveEdgeIsRefusedAndTheTimelineStaysTheEncoders() {
+        Presentation p = open(Duration.ZERO);
+        IncomingStream stream = p.connect("stream1", "", STREAM1.header(), "h", "Push");
+        List<IngestFragment> fragments = STREAM1.fragments();
+        IngestFragment first = fragments.get(0);
+        stream.append(first);
+        LiveTrack track = stream.tracks().get(first.trackId());
+        long timescale = track.description().timescale();
+        TrackExtends trex = track.movieTrack().defaults();
+
+        long elevenMinutesAhead = track.acceptedEnd() + 11 * 60 * timescale;
+        IngestFragment far = IngestFragment.parse(FragmentRewriter.retimed(first.moof(), elevenMinutesAhead,
+                first.duration()), first.mdat(), trex);
+        StreamRefusedException refused = assertThrows(StreamRefusedException.class, () -> stream.append(far));
+        assertEquals(409, refused.status());
+        assertTrue(refused.getMessage().contains("ahead of the live edge"), refused.getMessage());
+
+        long nineMinutesAhead = track.acceptedEnd() + 9 * 60 * timescale;
+        IngestFragment near = IngestFragment.parse(FragmentRewriter.retimed(first.moof(), nineMinutesAhead,
+                first.duration()), first.mdat(), trex);
+        assertEquals(LiveTrack.Append.ACCEPTED, stream.append(near), "within the bound: a gap, as after an outage");
     }
 
     /** The audio capture re-labelled as a sparse text track of {@code parent} (header boxes as an encoder sends). */
