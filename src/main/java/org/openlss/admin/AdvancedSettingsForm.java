@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The Advanced Settings tab: archive media (single or segmented presentation, segment length in minutes, and our
  * optional archive folder), client connections (DVR for the whole event or recent content, window in minutes), server
- * connections with the push URLs (Push only), automatic start (and restart when the encoder reconnects) and lookahead.
+ * connections with the push URLs (Push only), automatic start (and restart when the encoder reconnects), lookahead,
+ * and our ingest rules: whether encoders may publish without credentials, and how many streams the point takes.
  */
 public class AdvancedSettingsForm implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -28,6 +29,8 @@ public class AdvancedSettingsForm implements Serializable {
     private boolean autoStart;
     private boolean autoRestart;
     private String lookAheadChunks = "2";
+    private boolean anonymousIngest;
+    private String maxStreams = "16";
 
     public boolean isArchive() {
         return archive;
@@ -119,5 +122,21 @@ public class AdvancedSettingsForm implements Serializable {
 
     public void setLookAheadChunks(String lookAheadChunks) {
         this.lookAheadChunks = lookAheadChunks;
+    }
+
+    public boolean isAnonymousIngest() {
+        return anonymousIngest;
+    }
+
+    public void setAnonymousIngest(boolean anonymousIngest) {
+        this.anonymousIngest = anonymousIngest;
+    }
+
+    public String getMaxStreams() {
+        return maxStreams;
+    }
+
+    public void setMaxStreams(String maxStreams) {
+        this.maxStreams = maxStreams;
     }
 }

@@ -21,6 +21,8 @@ final class FormErrors {
             Map.entry("IngestCredential", "ingestCredential"),
             Map.entry("AutoRestartOnEncoderReconnect", "autoRestart"),
             Map.entry("LookAheadChunks", "lookAheadChunks"),
+            Map.entry("AnonymousIngest", "anonymousIngest"),
+            Map.entry("MaxStreams", "maxStreams"),
             Map.entry("Archive/SegmentLength", "segmentLength"),
             Map.entry("Archive/Path", "archivePath"),
             Map.entry("ClientConnections/WindowLength", "windowLength"),

@@ -58,6 +58,8 @@ public class SettingsForm implements Serializable {
         a.setAutoStart(s.autoStart());
         a.setAutoRestart(s.autoRestartOnEncoderReconnect());
         a.setLookAheadChunks(String.valueOf(s.lookAheadChunks()));
+        a.setAnonymousIngest(s.anonymousIngest());
+        a.setMaxStreams(String.valueOf(s.maxStreams()));
         HlsSettings h = s.hls();
         MobileSettingsForm m = form.mobile;
         m.setHls(h.enabled());
@@ -89,6 +91,8 @@ public class SettingsForm implements Serializable {
         List<SyndicationUrl> pushTo = type == SourceType.Push ? urls(errors, "pushUrls", advanced.getPushUrls()) : List.of();
         Integer lookAhead = errors.check("lookAheadChunks",
                 () -> (int) Math.min(Integer.MAX_VALUE, FormValues.whole("LookAheadChunks", advanced.getLookAheadChunks())));
+        Integer maxStreams = errors.check("maxStreams",
+                () -> (int) Math.min(Integer.MAX_VALUE, FormValues.whole("MaxStreams", advanced.getMaxStreams())));
         ArchiveSettings archive = errors.check("segmentLength", this::archive);
         ClientConnectionSettings clients = errors.check("windowLength", this::clientConnections);
         HlsSettings hls = errors.check("hlsSegmentLength", this::hls);
@@ -101,7 +105,7 @@ public class SettingsForm implements Serializable {
         String ingestCredential = basic.getIngestCredential().isEmpty() ? null : basic.getIngestCredential();
         PublishingPointSettings settings = errors.check("title", () -> new PublishingPointSettings(basic.getTitle(),
                 type, estimated, advanced.isAutoStart(), autoRestart, lookAhead, archive, clients, servers, pullFrom,
-                pushTo, hls, ingestCredential));
+                pushTo, hls, ingestCredential, advanced.isAnonymousIngest(), maxStreams));
         return new Outcome(settings, errors.all());
     }
 

@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,8 +78,11 @@ public class LivePresentations {
         PublishingPointSettings s = point.settings();
         int liveCache = s.clientConnections().liveCacheLength() == null ? DEFAULT_LIVE_CACHE
                 : (int) Math.max(2, Math.min(120, s.clientConnections().liveCacheLength().toSeconds() / 2));
-        Presentation presentation = Presentation.open(dir,
-                new PresentationSettings(s.lookAheadChunks(), s.clientConnections().windowLength(), liveCache));
+        Duration maxJump = config.value("openlss.ingest.max-timeline-jump-seconds").map(Long::parseLong)
+                .map(Duration::ofSeconds).orElse(PresentationSettings.DEFAULT_MAX_TIMELINE_JUMP);
+        Presentation presentation = Presentation.open(dir, new PresentationSettings(s.lookAheadChunks(),
+                s.clientConnections().windowLength(), liveCache, PresentationSettings.DEFAULT_EVICTION_GRACE,
+                s.maxStreams(), maxJump));
         presentation.addListener(new PresentationListener() {
             @Override
             public void allStreamsEnded() {

@@ -79,6 +79,10 @@ public class PublishingPointEntity {
     private String hlsEncryptionKey;
     @Column(name = "ingest_credential", length = 128)
     private String ingestCredential;
+    @Column(name = "anonymous_ingest", nullable = false)
+    private boolean anonymousIngest;
+    @Column(name = "max_streams", nullable = false)
+    private int maxStreams;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "pull_url", joinColumns = @JoinColumn(name = "point_id"))
     @OrderColumn(name = "url_order")
@@ -128,7 +132,7 @@ public class PublishingPointEntity {
                 pushUrls.stream().map(SyndicationUrlColumns::toValue).toList(),
                 new HlsSettings(hlsEnabled, Duration.ofMillis(hlsSegmentMs), hlsMaxBitrate, hlsAllowCaching,
                         hlsBackwardCompatible, hlsIncludeCodecs, hlsEncryptionEnabled, hlsEncryptionKey),
-                ingestCredential);
+                ingestCredential, anonymousIngest, maxStreams);
     }
 
     public final void setSettings(PublishingPointSettings s, Instant now) {
@@ -158,6 +162,8 @@ public class PublishingPointEntity {
         hlsEncryptionEnabled = s.hls().encryptionEnabled();
         hlsEncryptionKey = s.hls().encryptionKey();
         ingestCredential = s.ingestCredential();
+        anonymousIngest = s.anonymousIngest();
+        maxStreams = s.maxStreams();
         pullUrls.clear();
         s.pullFrom().forEach(url -> pullUrls.add(new SyndicationUrlColumns(url)));
         pushUrls.clear();

@@ -6,24 +6,39 @@ import java.util.stream.Stream;
 
 /**
  * Everything an administrator sets on a publishing point: the options of the IIS Add/Edit dialog (Basic, Advanced and
- * Mobile Devices tabs) plus the ingest credential, our addition. Values are checked on construction; an instance is
- * always valid as a whole.
+ * Mobile Devices tabs) plus who may publish and how many streams, our additions. Encoders need credentials unless
+ * {@code anonymousIngest} says otherwise: the point's ingest credential when it has one, else the administrator's or
+ * the server's encoder account. Values are checked on construction; an instance is always valid as a whole.
  */
 public record PublishingPointSettings(String title, SourceType sourceType, Duration estimatedDuration,
                                       boolean autoStart, boolean autoRestartOnEncoderReconnect, int lookAheadChunks,
                                       ArchiveSettings archive, ClientConnectionSettings clientConnections,
                                       ServerConnectionSettings serverConnections, List<SyndicationUrl> pullFrom,
-                                      List<SyndicationUrl> pushTo, HlsSettings hls, String ingestCredential) {
+                                      List<SyndicationUrl> pushTo, HlsSettings hls, String ingestCredential,
+                                      boolean anonymousIngest, int maxStreams) {
     public static final int DEFAULT_LOOKAHEAD = 2;
     public static final int MAX_LOOKAHEAD = 16;
     public static final int MAX_URLS = 16;
     public static final Duration MAX_ESTIMATED_DURATION = Duration.ofDays(366);
+    public static final int DEFAULT_MAX_STREAMS = 16;
+    public static final int MAX_STREAMS = 256;
 
     /** The IIS defaults: a Push point serving clients with whole-event DVR, nothing else enabled. */
     public static PublishingPointSettings defaults() {
         return new PublishingPointSettings("", SourceType.Push, Duration.ZERO, false, false, DEFAULT_LOOKAHEAD,
                 ArchiveSettings.DISABLED, ClientConnectionSettings.DEFAULT, ServerConnectionSettings.DISABLED,
-                List.of(), List.of(), HlsSettings.DISABLED, null);
+                List.of(), List.of(), HlsSettings.DISABLED, null, false, DEFAULT_MAX_STREAMS);
+    }
+
+    /** Settings with the default ingest rules: credentials required, {@value #DEFAULT_MAX_STREAMS} streams. */
+    public PublishingPointSettings(String title, SourceType sourceType, Duration estimatedDuration, boolean autoStart,
+                                   boolean autoRestartOnEncoderReconnect, int lookAheadChunks, ArchiveSettings archive,
+                                   ClientConnectionSettings clientConnections,
+                                   ServerConnectionSettings serverConnections, List<SyndicationUrl> pullFrom,
+                                   List<SyndicationUrl> pushTo, HlsSettings hls, String ingestCredential) {
+        this(title, sourceType, estimatedDuration, autoStart, autoRestartOnEncoderReconnect, lookAheadChunks, archive,
+                clientConnections, serverConnections, pullFrom, pushTo, hls, ingestCredential, false,
+                DEFAULT_MAX_STREAMS);
     }
 
     public PublishingPointSettings {
@@ -69,6 +84,11 @@ public record PublishingPointSettings(String title, SourceType sourceType, Durat
             hls = HlsSettings.DISABLED;
         }
         ingestCredential = Check.credentialName("IngestCredential", ingestCredential);
+        if (anonymousIngest && ingestCredential != null) {
+            throw new InvalidSettingException("AnonymousIngest", "a point with an ingest credential takes encoders"
+                    + " with that credential only; clear the credential to let anonymous encoders publish");
+        }
+        Check.range("MaxStreams", maxStreams, 1, MAX_STREAMS);
     }
 
     /** Server distribution is on when other servers may pull, or when this point pushes downstream. */

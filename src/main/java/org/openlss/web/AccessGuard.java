@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.openlss.pubpoint.ErrorCode;
 import org.openlss.pubpoint.PublishingPoint;
+import org.openlss.pubpoint.PublishingPointSettings;
 import org.openlss.pubpoint.PublishingPointUrl;
 import org.openlss.pubpoint.PublishingPoints;
 import org.openlss.pubpoint.credential.Credentials;
@@ -18,9 +19,10 @@ import org.openlss.pubpoint.rest.ErrorResponses;
 /**
  * Who may do what, decided by path at the edge: the management API needs the administrator (HTTP Basic); the
  * administration screens under {@code /admin/} need the administrator signed in through their form
- * ({@link AdminSignIn}); exchanging streams with a point (an ingest POST, or a downstream server's pull) needs the
- * point's ingest credential when it has one; everything else (players, health) is public, and a wrong Basic header
- * there is ignored, not refused.
+ * ({@link AdminSignIn}); publishing to a point (an ingest POST) needs the point's ingest credential when it has one,
+ * otherwise the administrator's or the server's encoder account, unless the point takes anonymous encoders; a
+ * downstream server's pull needs the point's ingest credential when it has one; everything else (players, health) is
+ * public, and a wrong Basic header there is ignored, not refused.
  *
  * <p>This is deliberately not a Jakarta Security mechanism: with one installed, the container runs its whole
  * authentication and authorization pipeline (JASPIC, JACC) on every request, player GETs included, which cost a third
@@ -51,7 +53,7 @@ public class AccessGuard {
             boolean push = "POST".equals(request.getMethod()) && (url.isStream() || url.resource().isEmpty());
             boolean pull = "GET".equals(request.getMethod()) && url.isStreamSource();
             if (push || pull) {
-                return encoder(url, request, response);
+                return encoder(url, push, request, response);
             }
         }
         return Access.ANONYMOUS;
@@ -69,23 +71,28 @@ public class AccessGuard {
         return Access.ANSWERED;
     }
 
-    private Access encoder(PublishingPointUrl url, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        String credentialName = points.find(url.point()).map(PublishingPoint::settings)
-                .map(s -> s.ingestCredential()).orElse(null);
-        if (credentialName == null) {
+    private Access encoder(PublishingPointUrl url, boolean push, HttpServletRequest request,
+                           HttpServletResponse response) throws IOException {
+        PublishingPointSettings settings = points.find(url.point()).map(PublishingPoint::settings).orElse(null);
+        String credentialName = settings == null ? null : settings.ingestCredential();
+        // an unknown point is answered by the ingest itself (404), with nothing to protect here
+        if (settings == null || credentialName == null && (!push || settings.anonymousIngest())) {
             return Access.ANONYMOUS;
         }
         Optional<BasicCredentials> basic = BasicCredentials.of(request);
-        if (basic.isPresent() && credentials.matches(credentialName, basic.get().user(), basic.get().password())) {
+        if (basic.isPresent() && (credentialName != null
+                ? credentials.matches(credentialName, basic.get().user(), basic.get().password())
+                : accounts.verify(basic.get().user(), basic.get().password()))) {
             return Access.as(new Caller(basic.get().user(), Set.of(Caller.ENCODER_ROLE)), HttpServletRequest.BASIC_AUTH);
         }
         response.setHeader("WWW-Authenticate", BASIC_CHALLENGE);
         response.setHeader("Connection", "close");
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setContentType("text/plain;charset=utf-8");
+        String whose = credentialName != null ? "the point's ingest credential"
+                : "the server's encoder account or the administrator's";
         response.getOutputStream().write(((basic.isPresent() ? "Wrong ingest credentials for "
-                : "Ingest credentials are required for ") + url.point().urlPath() + "\n")
+                : "Ingest credentials are required for ") + url.point().urlPath() + " (HTTP Basic: " + whose + ")\n")
                 .getBytes(StandardCharsets.UTF_8));
         return Access.ANSWERED;
     }

@@ -22,6 +22,21 @@ class PublishingPointSettingsTest {
         assertEquals(false, d.serverDistribution());
         assertEquals(Duration.ofSeconds(10), d.hls().segmentLength());
         assertEquals(1_600_000, d.hls().maxBitRate());
+        assertEquals(false, d.anonymousIngest(), "encoders need credentials unless a point says otherwise");
+        assertEquals(16, d.maxStreams());
+    }
+
+    @Test
+    void anonymousEncodersAndAnIngestCredentialExcludeEachOtherAndTheStreamLimitIsBounded() {
+        PublishingPointSettings d = PublishingPointSettings.defaults();
+        assertField("AnonymousIngest", () -> new PublishingPointSettings("", SourceType.Push, Duration.ZERO, false,
+                false, 2, null, null, null, List.of(), List.of(), null, "encoder", true, 16));
+        assertField("MaxStreams", () -> new PublishingPointSettings("", SourceType.Push, Duration.ZERO, false,
+                false, 2, null, null, null, List.of(), List.of(), null, null, false, 0));
+        assertField("MaxStreams", () -> new PublishingPointSettings("", SourceType.Push, Duration.ZERO, false,
+                false, 2, null, null, null, List.of(), List.of(), null, null, false, 257));
+        assertEquals(true, new PublishingPointSettings(d.title(), d.sourceType(), d.estimatedDuration(), false, false,
+                2, null, null, null, List.of(), List.of(), null, null, true, 1).anonymousIngest());
     }
 
     @Test

@@ -22,7 +22,7 @@ final class SettingsJson {
     static PublishingPointSettings read(JsonValue value, String path) {
         JsonFields f = new JsonFields(value, path, "title", "sourceType", "estimatedDuration", "autoStart",
                 "autoRestartOnEncoderReconnect", "lookAheadChunks", "archive", "clientConnections",
-                "serverConnections", "pullFrom", "pushTo", "hls", "ingestCredential");
+                "serverConnections", "pullFrom", "pushTo", "hls", "ingestCredential", "anonymousIngest", "maxStreams");
         PublishingPointSettings d = PublishingPointSettings.defaults();
         String sourceType = f.string("sourceType", null);
         return new PublishingPointSettings(
@@ -44,7 +44,9 @@ final class SettingsJson {
                 urls(f.array("pushTo"), f.name("pushTo")),
                 f.has("hls") ? hls(new JsonFields(f.value("hls"), f.name("hls"), "enabled", "segmentLength",
                         "maxBitRate", "allowCaching", "backwardCompatible", "includeCodecs", "encryption")) : d.hls(),
-                f.string("ingestCredential", null));
+                f.string("ingestCredential", null),
+                f.bool("anonymousIngest", d.anonymousIngest()),
+                Values.smallInteger(f.name("maxStreams"), String.valueOf(f.integer("maxStreams", d.maxStreams()))));
     }
 
     private static ArchiveSettings archive(JsonFields f) {
@@ -125,6 +127,8 @@ final class SettingsJson {
         nullable(g, "key", h.encryptionKey());
         g.writeEnd().writeEnd();
         nullable(g, "ingestCredential", s.ingestCredential());
+        g.write("anonymousIngest", s.anonymousIngest());
+        g.write("maxStreams", s.maxStreams());
         g.writeEnd();
     }
 

@@ -30,7 +30,8 @@ final class SettingsXml {
     static PublishingPointSettings read(XmlElement settings) {
         settings.allowOnly("Settings", "Title", "SourceType", "EstimatedDuration", "AutoStart",
                 "AutoRestartOnEncoderReconnect", "LookAheadChunks", "Archive", "ClientConnections",
-                "ServerConnections", "PullFrom", "PushTo", "Modules", "IngestCredential");
+                "ServerConnections", "PullFrom", "PushTo", "Modules", "IngestCredential", "AnonymousIngest",
+                "MaxStreams");
         PublishingPointSettings d = PublishingPointSettings.defaults();
         return new PublishingPointSettings(
                 text(settings, "Title", t -> t, d.title()),
@@ -46,7 +47,9 @@ final class SettingsXml {
                 urls(settings.child("PullFrom"), "PullFrom"),
                 urls(settings.child("PushTo"), "PushTo"),
                 hls(settings.child("Modules")),
-                text(settings, "IngestCredential", t -> t.isEmpty() ? null : t, null));
+                text(settings, "IngestCredential", t -> t.isEmpty() ? null : t, null),
+                text(settings, "AnonymousIngest", t -> Values.bool("AnonymousIngest", t), d.anonymousIngest()),
+                text(settings, "MaxStreams", t -> Values.smallInteger("MaxStreams", t), d.maxStreams()));
     }
 
     private static ArchiveSettings archive(XmlElement archive) {
@@ -233,6 +236,8 @@ final class SettingsXml {
         if (s.ingestCredential() != null) {
             element(w, "IngestCredential", s.ingestCredential());
         }
+        element(w, "AnonymousIngest", s.anonymousIngest());
+        element(w, "MaxStreams", s.maxStreams());
         w.writeEndElement();
     }
 

@@ -48,7 +48,7 @@ class RepresentationsTest {
     private static final PublishingPointSettings PULL = new PublishingPointSettings("", SourceType.Pull, Duration.ZERO,
             true, false, 2, null, null, null,
             List.of(new SyndicationUrl("http://origin1/live/a.isml", "o1"), new SyndicationUrl("http://origin2/live/a.isml", null)),
-            List.of(), null, null);
+            List.of(), null, null, true, 4);
 
     @Test
     void theIisCreateExampleReadsWithEveryValue() throws IOException {
