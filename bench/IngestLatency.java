@@ -155,8 +155,12 @@ public class IngestLatency {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setTcpNoDelay(true);
             OutputStream out = socket.getOutputStream();
+            // the base URL's user info signs the POST in, as ffmpeg does with http://user:password@host/
+            String signIn = base.getRawUserInfo() == null ? "" : "Authorization: Basic " + java.util.Base64.getEncoder()
+                    .encodeToString(java.net.URLDecoder.decode(base.getRawUserInfo(), StandardCharsets.UTF_8)
+                            .getBytes(StandardCharsets.UTF_8)) + "\r\n";
             out.write(("POST /" + point + "/Streams(latency) HTTP/1.1\r\nHost: " + base.getHost()
-                    + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + "\r\nTransfer-Encoding: chunked\r\n" + signIn + "\r\n").getBytes(StandardCharsets.US_ASCII));
             chunk(out, Arrays.copyOf(body, headerEnd));
             List<Long> videoTimes = new ArrayList<>();
             List<Double> fragmentLatency = new ArrayList<>();

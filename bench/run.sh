@@ -93,10 +93,12 @@ if [ "$TUNED" = 1 ]; then
   printf '\nset %s.max-thread-pool-size=4\nset %s.min-thread-pool-size=4\n' "$POOL" "$POOL" >>"$PRE"
   JVM=(-XX:+UseParallelGC)
 fi
+# encoders sign in with the server's encoder account (publishing needs credentials)
+ENCODER_AUTH="Authorization: Basic $(printf 'encoder:bench' | base64)"
 start_server() { # DATA_DIR [--deploy WAR] -> SERVER_PID, BASE (not waiting)
   local data="$1"; shift
   PORT=$(free_port)
-  OPENLSS_DATA_DIR="$data" OPENLSS_ADMIN_PASSWORD=bench java "${JVM[@]}" -Djava.io.tmpdir="$WORK" \
+  OPENLSS_DATA_DIR="$data" OPENLSS_ADMIN_PASSWORD=bench OPENLSS_ENCODER_PASSWORD=bench java "${JVM[@]}" -Djava.io.tmpdir="$WORK" \
     -jar "$ROOT/target/payara-micro.jar" --prebootcommandfile "$PRE" "$@" --contextroot / --port "$PORT" \
     --nohazelcast >"$WORK/server-$PORT.log" 2>&1 &
   SERVER_PID=$!
@@ -148,16 +150,16 @@ PY
 }
 
 echo "   archive event: the first 60 fragments of the recording, then the end of stream"
-python3 "$TOOLS/fmp4-post.py" --no-pace --max-fragments 60 "$BODY" "$BASE/bench/archive.isml/Streams(stream1)" 2>&1 \
+python3 "$TOOLS/fmp4-post.py" --header "$ENCODER_AUTH" --no-pace --max-fragments 60 "$BODY" "$BASE/bench/archive.isml/Streams(stream1)" 2>&1 \
   | sed 's/^/   /'
 echo "   DVR: the same fragments on the live point at media time 0, then the connection drops"
-python3 "$TOOLS/fmp4-post.py" --no-pace --abort-after 60 "$BODY" "$LIVE/Streams(stream1)" 2>&1 | sed 's/^/   /' || true
-setsid bash "$TOOLS/smooth-push.sh" --loop --start 3600 -i "$SOURCE" "$LIVE" >"$WORK/push.log" 2>&1 &
+python3 "$TOOLS/fmp4-post.py" --header "$ENCODER_AUTH" --no-pace --abort-after 60 "$BODY" "$LIVE/Streams(stream1)" 2>&1 | sed 's/^/   /' || true
+setsid bash "$TOOLS/smooth-push.sh" --user encoder:bench --loop --start 3600 -i "$SOURCE" "$LIVE" >"$WORK/push.log" 2>&1 &
 PUSH_PID=$!
 # two more channels in real time: ingest must keep up with three while players load the server
-setsid bash "$TOOLS/smooth-push.sh" --loop -i "$SOURCE" "$BASE/bench/channel2.isml" >"$WORK/push2.log" 2>&1 &
+setsid bash "$TOOLS/smooth-push.sh" --user encoder:bench --loop -i "$SOURCE" "$BASE/bench/channel2.isml" >"$WORK/push2.log" 2>&1 &
 PUSH2_PID=$!
-setsid bash "$TOOLS/smooth-push.sh" --loop -i "$SOURCE" "$BASE/bench/channel3.isml" >"$WORK/push3.log" 2>&1 &
+setsid bash "$TOOLS/smooth-push.sh" --user encoder:bench --loop -i "$SOURCE" "$BASE/bench/channel3.isml" >"$WORK/push3.log" 2>&1 &
 PUSH3_PID=$!
 echo "   live: ffmpeg pushes in real time from media time 3600 s; waiting for 24 s of it"
 for _ in $(seq 1 90); do
@@ -279,7 +281,7 @@ stop_group "$PUSH_PID"; stop_group "$PUSH2_PID"; stop_group "$PUSH3_PID"; PUSH_P
 stop "$NGINX_PID"; NGINX_PID=""
 
 echo "== 3. ingest-to-available latency (replaying the recording, lookahead 2)"
-timeout 300 java "$ROOT/bench/IngestLatency.java" "$BASE/" bench/latency.isml "$BODY" 2 2>&1 \
+timeout 300 java "$ROOT/bench/IngestLatency.java" "${BASE/:\/\//://encoder:bench@}/" bench/latency.isml "$BODY" 2 2>&1 \
   | tee "$WORK/latency.txt" || echo "   the latency probe failed" | tee -a "$WORK/latency.txt"
 stop "$SERVER_PID"; SERVER_PID=""
 

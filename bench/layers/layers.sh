@@ -112,7 +112,7 @@ PY
 start_payara() { # WAR PREBOOT JVM-OPTION... ; sets SERVER_PID and BASE, waits until READY_PATH answers
   local war="$1" preboot="$2"; shift 2
   local port; port=$(free_port)
-  OPENLSS_DATA_DIR="$WORK/data-$port" OPENLSS_ADMIN_PASSWORD=bench OPENLSS_FAST_LANE="${FAST_LANE:-true}" java "$@" -Djava.io.tmpdir="$WORK" \
+  OPENLSS_DATA_DIR="$WORK/data-$port" OPENLSS_ADMIN_PASSWORD=bench OPENLSS_ENCODER_PASSWORD=bench OPENLSS_FAST_LANE="${FAST_LANE:-true}" java "$@" -Djava.io.tmpdir="$WORK" \
     -jar "$ROOT/target/payara-micro.jar" --prebootcommandfile "$preboot" --deploy "$war" --contextroot / \
     --port "$port" --nohazelcast >"$WORK/server-$port.log" 2>&1 &
   SERVER_PID=$!
@@ -186,7 +186,7 @@ ours() { # LAYER WAR PROFILE(0/1)
   point="$BASE/bench/live.isml"
   curl -fs -o /dev/null -u admin:bench -H 'Content-Type: application/json' -H 'Slug: /bench/live.isml' \
     -d '{"autoStart":true}' "$BASE/services/smoothstreaming/publishingpoints.isml/settings"
-  bash "$TOOLS/smooth-push.sh" --loop -i "$WORK/content/source.mp4" "$point" >"$WORK/push.log" 2>&1 &
+  bash "$TOOLS/smooth-push.sh" --user encoder:bench --loop -i "$WORK/content/source.mp4" "$point" >"$WORK/push.log" 2>&1 &
   PUSH_PID=$!
   for _ in $(seq 1 60); do
     [ "$(curl -s "$point/Manifest" | grep -o '<c ' | wc -l)" -ge 8 ] && break; sleep 1

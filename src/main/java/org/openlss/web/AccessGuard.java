@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
+import org.openlss.platform.ConnectionAbort;
 import org.openlss.pubpoint.ErrorCode;
 import org.openlss.pubpoint.PublishingPoint;
 import org.openlss.pubpoint.PublishingPointSettings;
@@ -94,6 +95,11 @@ public class AccessGuard {
         response.getOutputStream().write(((basic.isPresent() ? "Wrong ingest credentials for "
                 : "Ingest credentials are required for ") + url.point().urlPath() + " (HTTP Basic: " + whose + ")\n")
                 .getBytes(StandardCharsets.UTF_8));
+        if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
+            // an encoder such as ffmpeg never reads the answer: only a closed connection stops its upload
+            response.flushBuffer();
+            ConnectionAbort.close(request);
+        }
         return Access.ANSWERED;
     }
 }

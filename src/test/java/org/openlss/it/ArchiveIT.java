@@ -161,8 +161,8 @@ class ArchiveIT {
         events.create(point, "{\"autoStart\":true,\"archive\":{\"enabled\":true,\"path\":\""
                 + blocker.resolve("archive") + "\"}}");
         Path body = Path.of(getClass().getResource("/org/openlss/mp4/ffmpeg-stream1.body").toURI());
-        TestTools.run(List.of("python3", TestTools.encoder("fmp4-post.py"), "--no-pace",
-                "--no-mfra", body.toString(), events.url(point) + "/Streams(stream1)"), new byte[0]);
+        TestTools.run(LiveEvents.fmp4Post("--no-pace", "--no-mfra", body.toString(),
+                events.url(point) + "/Streams(stream1)"), new byte[0]);
         LiveEvents.await(Duration.ofSeconds(10), "the archive error", () -> status(point).containsKey("archiveError")
                 && !status(point).isNull("archiveError"));
         JsonObject status = status(point);

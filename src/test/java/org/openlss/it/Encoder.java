@@ -21,10 +21,18 @@ public final class Encoder implements AutoCloseable {
 
     private static final Path BUILD = Path.of(System.getProperty("openlss.build.dir", "target")).toAbsolutePath();
 
-    /** Pushes {@code source} to {@code pointUrl} ({@code …/name.isml}) with smooth-push options. */
+    /** Pushes {@code source} to {@code pointUrl} ({@code …/name.isml}) with smooth-push options, as the encoder account. */
     public static Encoder push(Path source, String pointUrl, String... options) {
+        return pushAs(Deployments.ENCODER + ":" + Deployments.ENCODER_PASSWORD, source, pointUrl, options);
+    }
+
+    /** Pushes with these HTTP Basic credentials ({@code user:password}), or with none when null. */
+    public static Encoder pushAs(String credentials, Path source, String pointUrl, String... options) {
         List<String> command = new ArrayList<>(List.of("bash", TestTools.encoder("smooth-push.sh"),
                 "-i", source.toString()));
+        if (credentials != null) {
+            command.addAll(List.of("--user", credentials));
+        }
         command.addAll(List.of(options));
         command.add(pointUrl);
         return start(command, "encoder");

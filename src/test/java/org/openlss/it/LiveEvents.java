@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.openlss.testing.TestTools;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -56,6 +57,19 @@ public final class LiveEvents {
 
     public String url(String path) {
         return admin.base().resolve("/" + path).toString();
+    }
+
+    /** The point's URL with the encoder account as user info, as an encoder is given it. */
+    public String publishUrl(String path) {
+        return url(path).replaceFirst("://", "://" + Deployments.ENCODER + ":" + Deployments.ENCODER_PASSWORD + "@");
+    }
+
+    /** {@code fmp4-post.py} signed in as the encoder account, with these arguments. */
+    public static List<String> fmp4Post(String... args) {
+        List<String> command = new ArrayList<>(List.of("python3", TestTools.encoder("fmp4-post.py"), "--header",
+                "Authorization: " + Deployments.encoderAuthorization()));
+        command.addAll(List.of(args));
+        return command;
     }
 
     /** The client manifest, or null while there is none (404). */

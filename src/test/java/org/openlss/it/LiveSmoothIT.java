@@ -166,14 +166,13 @@ class LiveSmoothIT {
         events.create(point, "{\"autoStart\":true}");
         Path body = Path.of(getClass().getResource("/org/openlss/mp4/ffmpeg-stream1.body").toURI());
         String ingest = events.url(point) + "/Streams(stream1)";
-        String post = TestTools.encoder("fmp4-post.py");
         // the redundant encoder, in real time, ends last: its end of stream ends the stream (and the event), so
         // the reconnecting one must be done by then or it would meet a Stopped point, however loaded the machine
         CompletableFuture<String> redundant = CompletableFuture.supplyAsync(() ->
-                TestTools.run(List.of("python3", post, body.toString(), ingest), new byte[0]));
-        TestTools.runAllowingFailure(List.of("python3", post, "--speed", "4", "--abort-after", "6", "--no-mfra",
+                TestTools.run(LiveEvents.fmp4Post(body.toString(), ingest), new byte[0]));
+        TestTools.runAllowingFailure(LiveEvents.fmp4Post("--speed", "4", "--abort-after", "6", "--no-mfra",
                 body.toString(), ingest));
-        TestTools.run(List.of("python3", post, "--no-pace", body.toString(), ingest), new byte[0]);
+        TestTools.run(LiveEvents.fmp4Post("--no-pace", body.toString(), ingest), new byte[0]);
         redundant.get();
         LiveEvents.await(Duration.ofSeconds(10), "DVR-only", () -> "Stopped".equals(events.state(point)));
 
@@ -234,17 +233,27 @@ class LiveSmoothIT {
     @Test
     void whoMayPushAndWhoMayWatch() throws Exception {
         Http anonymous = events.admin().anonymous();
+        Http encoder = new Http(anonymous.base(), Deployments.ENCODER, Deployments.ENCODER_PASSWORD);
         events.create(RUN + "/manual.isml", "{}");
-        assertEquals(404, anonymous.send("POST", RUN + "/manual.isml/Streams(s)", null, "").statusCode(),
+        assertEquals(401, anonymous.send("POST", RUN + "/manual.isml/Streams(s)", null, "").statusCode(),
+                "publishing needs credentials");
+        assertEquals(404, encoder.send("POST", RUN + "/manual.isml/Streams(s)", null, "").statusCode(),
                 "a shut-down point without AutoStart refuses encoders");
         events.state(RUN + "/manual.isml", "Started");
-        assertEquals(200, anonymous.send("POST", RUN + "/manual.isml/Streams(s)", null, "").statusCode(), "the probe");
+        assertEquals(200, encoder.send("POST", RUN + "/manual.isml/Streams(s)", null, "").statusCode(), "the probe");
+        assertEquals(200, events.admin().send("POST", RUN + "/manual.isml/Streams(s)", null, "").statusCode(),
+                "the administrator may publish too");
+        assertEquals(401, new Http(anonymous.base(), Deployments.ENCODER, "wrong")
+                .send("POST", RUN + "/manual.isml/Streams(s)", null, "").statusCode());
+        events.create(RUN + "/open.isml", "{\"autoStart\":true,\"anonymousIngest\":true}");
+        assertEquals(200, anonymous.send("POST", RUN + "/open.isml/Streams(s)", null, "").statusCode(),
+                "a point that takes anonymous encoders");
         assertEquals(400, anonymous.get(RUN + "/manual.isml/QualityLevels(abc)/Fragments(video=0)", "*/*").statusCode());
         assertEquals(404, anonymous.get(RUN + "/manual.isml/Manifest", "*/*").statusCode(), "no data yet");
 
         events.create(RUN + "/pull.isml", "{\"sourceType\":\"Pull\",\"pullFrom\":[{\"url\":\"http://127.0.0.1:9/x.isml\"}]}");
         events.state(RUN + "/pull.isml", "Started");
-        assertEquals(403, anonymous.send("POST", RUN + "/pull.isml/Streams(s)", null, "").statusCode());
+        assertEquals(403, encoder.send("POST", RUN + "/pull.isml/Streams(s)", null, "").statusCode());
 
         events.create(RUN + "/noclients.isml", "{\"autoStart\":true,\"clientConnections\":{\"enabled\":false}}");
         assertEquals(403, anonymous.get(RUN + "/noclients.isml/Manifest", "*/*").statusCode());
@@ -262,16 +271,68 @@ class LiveSmoothIT {
         String restart = RUN + "/restart.isml";
         events.create(restart, "{\"autoStart\":true,\"autoRestartOnEncoderReconnect\":true}");
         Path body = Path.of(getClass().getResource("/org/openlss/mp4/ffmpeg-tiny.body").toURI());
-        String post = TestTools.encoder("fmp4-post.py");
-        TestTools.run(List.of("python3", post, "--no-pace", body.toString(), events.url(restart) + "/Streams(a)"),
+        TestTools.run(LiveEvents.fmp4Post("--no-pace", body.toString(), events.url(restart) + "/Streams(a)"),
                 new byte[0]);
         LiveEvents.await(Duration.ofSeconds(10), "stopped", () -> "Stopped".equals(events.state(restart)));
         assertNotNull(events.manifest(restart));
-        TestTools.run(List.of("python3", post, "--no-pace", "--max-fragments", "2", "--no-mfra", body.toString(),
+        TestTools.run(LiveEvents.fmp4Post("--no-pace", "--max-fragments", "2", "--no-mfra", body.toString(),
                 events.url(restart) + "/Streams(a)"), new byte[0]);
         LiveEvents.await(Duration.ofSeconds(10), "a new event", () -> "Started".equals(events.state(restart)));
         assertFalse(events.manifest(restart) != null && LiveEvents.times(events.manifest(restart)).values().stream()
                 .anyMatch(t -> t.size() > 2), "the new event starts with an empty timeline");
+    }
+
+    @Test
+    void anotherConnectionCanNeitherTakeOverNorEndALiveEvent() throws Exception {
+        String point = RUN + "/guarded.isml";
+        events.create(point, "{\"autoStart\":true}");
+        try (Encoder intruder = Encoder.pushAs(null, source, events.url(point), "--no-re", "-t", "30")) {
+            assertTrue(intruder.waitFor(60) != 0, "ffmpeg without credentials is refused: " + intruder.log());
+        }
+        assertEquals("Idle", events.state(point), "the anonymous push started nothing");
+
+        try (Encoder encoder = Encoder.push(source, events.url(point), "--loop")) {
+            LiveEvents.await(Duration.ofSeconds(30), "three listed fragments", () -> events.videoChunks(point) >= 3);
+            CompletableFuture<Players.Result> play = CompletableFuture.supplyAsync(
+                    () -> Players.play("smooth", events.url(point) + "/Manifest", 12));
+            try (Encoder intruder = Encoder.pushAs(null, source, events.url(point), "--no-re", "-t", "30")) {
+                assertTrue(intruder.waitFor(60) != 0, "a second anonymous connection is refused: " + intruder.log());
+            }
+            // a redundant encoder signed in: its fragments are duplicates, its end of stream ends only its connection
+            try (Encoder redundant = Encoder.push(source, events.url(point), "--no-re", "-t", "4")) {
+                assertEquals(0, redundant.waitFor(60), redundant.log());
+            }
+            int listed = events.videoChunks(point);
+            LiveEvents.await(Duration.ofSeconds(20), "the live edge moving on", () -> events.videoChunks(point) > listed + 1);
+            assertEquals("Started", events.state(point), "the first encoder still feeds the event");
+            Players.Result result = play.get();
+            assertTrue(result.ok() && result.live(), "the event kept playing: " + result);
+            assertEquals(1, events.statistics(point).getJsonArray("inputStreams").size());
+            assertNoDuplicates(events.manifest(point));
+            encoder.stop();
+        }
+        LiveEvents.await(Duration.ofSeconds(10), "DVR-only after the encoder's end of stream",
+                () -> "Stopped".equals(events.state(point)));
+    }
+
+    @Test
+    void streamsBeyondThePointsLimitAndConnectionsWithoutFragmentsLeaveNothingBehind() throws Exception {
+        String point = RUN + "/bounded.isml";
+        events.create(point, "{\"autoStart\":true,\"maxStreams\":1}");
+        String body = Path.of(getClass().getResource("/org/openlss/mp4/ffmpeg-tiny.body").toURI()).toString();
+        String headersOnly = TestTools.runAllowingFailure(LiveEvents.fmp4Post("--no-pace", "--max-fragments", "0",
+                "--no-mfra", body, events.url(point) + "/Streams(silent)"));
+        assertTrue(headersOnly.contains("200"), headersOnly);
+        assertEquals(0, events.statistics(point).getJsonArray("inputStreams").size(), "headers alone are no stream");
+
+        TestTools.run(LiveEvents.fmp4Post("--no-pace", "--max-fragments", "2", "--no-mfra", body,
+                events.url(point) + "/Streams(a)"), new byte[0]);
+        String second = TestTools.runAllowingFailure(LiveEvents.fmp4Post("--no-pace", body,
+                events.url(point) + "/Streams(b)"));
+        assertTrue(second.contains("403"), "one stream more than the limit: " + second);
+        JsonObject stats = events.statistics(point);
+        assertEquals(1, stats.getJsonArray("inputStreams").size(), stats.toString());
+        assertEquals("a", stats.getJsonArray("inputStreams").getJsonObject(0).getString("id"));
     }
 
     private static void assertNoDuplicates(Document manifest) {

@@ -60,7 +60,7 @@ class PushEncoderIT {
         events.create(point, "{\"autoStart\":true,\"hls\":{\"enabled\":true,\"segmentLength\":\"PT4S\"}}");
         long start = System.nanoTime();
         String log;
-        try (Encoder push = Encoder.pushEncoder("/loop", "/rate:0.999", "/id:live", events.url(point),
+        try (Encoder push = Encoder.pushEncoder("/loop", "/rate:0.999", "/id:live", events.publishUrl(point),
                 ismv.toString())) {
             LiveEvents.await(Duration.ofSeconds(30), "three listed fragments", () -> events.videoChunks(point) >= 3);
             Players.Result smooth = Players.play("smooth", events.url(point) + "/Manifest", 8);
@@ -88,7 +88,7 @@ class PushEncoderIT {
         String point = RUN + "/loop.isml";
         events.create(point, "{\"autoStart\":true}");
         List<Long> source = sourceTimes(1);
-        try (Encoder push = Encoder.pushEncoder("/loop", "/rate:8", "/id:loop", events.url(point),
+        try (Encoder push = Encoder.pushEncoder("/loop", "/rate:8", "/id:loop", events.publishUrl(point),
                 ismv.toString())) {
             LiveEvents.await(Duration.ofSeconds(60), "fragments of the second pass",
                     () -> events.videoChunks(point) >= source.size() + 4);
@@ -113,7 +113,7 @@ class PushEncoderIT {
         String point = RUN + "/skip.isml";
         events.create(point, "{\"autoStart\":true,\"hls\":{\"enabled\":true,\"segmentLength\":\"PT4S\"}}");
         List<String> log = new ArrayList<>();
-        assertEquals(0, run(60, log, "/skip:3,5", "/rate:8", "/id:skip", events.url(point),
+        assertEquals(0, run(60, log, "/skip:3,5", "/rate:8", "/id:skip", events.publishUrl(point),
                 ismv.toString()), log.toString());
         List<Long> source = sourceTimes(1);
         List<Long> expected = IntStream.range(0, source.size()).filter(i -> i < 3 || i > 5).mapToObj(source::get).toList();
@@ -132,7 +132,7 @@ class PushEncoderIT {
         String point = RUN + "/noeos.isml";
         events.create(point, "{\"autoStart\":true}");
         List<String> log = new ArrayList<>();
-        assertEquals(0, run(60, log, "/noEOS", "/rate:10", "/id:noeos", events.url(point),
+        assertEquals(0, run(60, log, "/noEOS", "/rate:10", "/id:noeos", events.publishUrl(point),
                 ismv.toString()), log.toString());
         assertTrue(log.get(0).contains("without end of stream"), log.toString());
         ServerProcess.sleep(2000);
@@ -169,12 +169,12 @@ class PushEncoderIT {
         events.create(original, "{\"autoStart\":true,\"archive\":{\"enabled\":true}}");
         List<String> log = new ArrayList<>();
         assertEquals(0, run(60, log, "/realtime:" + 3600 * SECOND, "/rate:10", "/id:rt",
-                events.url(original), ismv.toString()), log.toString());
+                events.publishUrl(original), ismv.toString()), log.toString());
         Path first = completeArchive(original, "original");
 
         String replay = RUN + "/replay.isml";
         events.create(replay, "{\"autoStart\":true,\"archive\":{\"enabled\":true}}");
-        assertEquals(0, run(60, log, "/liveArchive", "/rate:10", "/id:rt", events.url(replay),
+        assertEquals(0, run(60, log, "/liveArchive", "/rate:10", "/id:rt", events.publishUrl(replay),
                 first.resolve("original.ism").toString()), log.toString());
         Path second = completeArchive(replay, "replay");
 

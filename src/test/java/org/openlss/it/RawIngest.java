@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An encoder that never reads the response, like ffmpeg: it keeps sending a chunked body until the server closes the
- * connection. Reports the status line the server sent and how long the sender could keep sending.
+ * connection (signed in with the encoder account). Reports the status line the server sent and how long the sender could keep sending.
  */
 public final class RawIngest {
     public record Outcome(String statusLine, double secondsUntilClosed) {
@@ -30,7 +30,8 @@ public final class RawIngest {
         try (Socket socket = new Socket(url.getHost(), url.getPort())) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + url.getRawPath() + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort()
-                    + "\r\nTransfer-Encoding: chunked\r\nUser-Agent: RawIngest\r\n\r\n")
+                    + "\r\nTransfer-Encoding: chunked\r\nUser-Agent: RawIngest\r\nAuthorization: "
+                    + Deployments.encoderAuthorization() + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             CompletableFuture<String> status = CompletableFuture.supplyAsync(() -> {
                 try {

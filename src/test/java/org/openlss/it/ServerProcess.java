@@ -62,6 +62,7 @@ public final class ServerProcess implements AutoCloseable {
             Map<String, String> env = new HashMap<>(builder.environment());
             env.put("OPENLSS_DATA_DIR", dataDir.toString());
             env.put("OPENLSS_ADMIN_PASSWORD", Deployments.ADMIN_PASSWORD);
+            env.put("OPENLSS_ENCODER_PASSWORD", Deployments.ENCODER_PASSWORD);
             env.putAll(environment);
             builder.environment().clear();
             builder.environment().putAll(env);

@@ -80,8 +80,9 @@ class SyndicationIT {
         LiveEvents onOrigin = new LiveEvents(origin.admin());
         LiveEvents onEdge = new LiveEvents(edge.admin());
         onEdge.create("push/edge.isml", "{\"autoStart\":true,\"hls\":{\"enabled\":true,\"segmentLength\":\"PT2S\"}}");
+        credential(origin, "edge-encoder", Deployments.ENCODER, Deployments.ENCODER_PASSWORD);
         onOrigin.create("push/origin.isml", "{\"autoStart\":true,\"pushTo\":[{\"url\":\"" + onEdge.url("push/edge.isml")
-                + "\"}]}");
+                + "\",\"credentialName\":\"edge-encoder\"}]}");
         try (Encoder encoder = Encoder.push(source, onOrigin.url("push/origin.isml"), "--loop")) {
             LiveEvents.await(Duration.ofSeconds(40), "fragments on the edge", () -> onEdge.videoChunks("push/edge.isml") >= 3);
             Players.Result play = Players.play("smooth", onEdge.url("push/edge.isml") + "/Manifest", 10);
@@ -218,8 +219,7 @@ class SyndicationIT {
         LiveEvents onEdge = new LiveEvents(edge.admin());
         onEdge.create("cache/edge.isml", "{\"autoStart\":true}");
         Path body = Path.of(getClass().getResource("/org/openlss/mp4/ffmpeg-stream1.body").toURI());
-        org.openlss.testing.TestTools.run(List.of("python3",
-                org.openlss.testing.TestTools.encoder("fmp4-post.py"), "--no-pace", body.toString(),
+        org.openlss.testing.TestTools.run(LiveEvents.fmp4Post("--no-pace", body.toString(),
                 onEdge.url("cache/edge.isml") + "/Streams(s)"), new byte[0]);
         Path dir = Path.of(System.getProperty("openlss.build.dir", "target"), "it-data", RUN + "-nginx").toAbsolutePath();
         Files.createDirectories(dir.resolve("cache"));

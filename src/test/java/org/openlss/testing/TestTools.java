@@ -45,6 +45,7 @@ public final class TestTools {
     }
 
     /** Runs a command that may fail on purpose (e.g. an encoder told to abort); returns its stdout. */
+    /** Runs {@code command} whatever its exit status; returns what it printed, standard output then error. */
     public static String runAllowingFailure(List<String> command) {
         return run(command, new byte[0], false);
     }
@@ -60,8 +61,9 @@ public final class TestTools {
             if (!p.waitFor(60, TimeUnit.SECONDS) || mustSucceed && p.exitValue() != 0) {
                 throw new IllegalStateException(command + " failed: " + Files.readString(err));
             }
+            String errors = mustSucceed ? "" : Files.readString(err);
             Files.delete(err);
-            return out;
+            return out + errors;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
