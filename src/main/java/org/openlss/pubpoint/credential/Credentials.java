@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -18,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.openlss.platform.OwnerOnlyFiles;
 import org.openlss.platform.PersistenceService;
 import org.openlss.platform.ServerConfig;
 import org.openlss.pubpoint.ErrorCode;
@@ -146,9 +146,7 @@ public class Credentials {
                 byte[] key = new byte[32];
                 new SecureRandom().nextBytes(key);
                 try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                } catch (UnsupportedOperationException e) {
-                    Files.createFile(file);
+                    OwnerOnlyFiles.create(file);
                 } catch (FileAlreadyExistsException e) {
                     return Base64.getDecoder().decode(Files.readString(file).trim());
                 }
