@@ -59,6 +59,20 @@ public class ServerConfig {
         return value("openlss.admin.password");
     }
 
+    /** The server-wide encoder account: may push to any point, like the administrator, and nothing else. */
+    public String encoderUser() {
+        return value("openlss.encoder.user").orElse("encoder");
+    }
+
+    public Optional<String> encoderPassword() {
+        return value("openlss.encoder.password");
+    }
+
+    /** Where passwords generated at first start are written (readable by the server's user only). */
+    public Path generatedCredentialsFile() {
+        return dataDir().resolve("generated-credentials.properties");
+    }
+
     /** Failed sign-ins in a row one user name may make before each further attempt has to wait. */
     public int signInFailuresPerUser() {
         return atLeastOne("openlss.signin.user.failures", 10);

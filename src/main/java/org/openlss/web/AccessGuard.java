@@ -20,7 +20,8 @@ import org.openlss.pubpoint.rest.ErrorResponses;
  * administration screens under {@code /admin/} need the administrator signed in through their form
  * ({@link AdminSignIn}); exchanging streams with a point (an ingest POST, or a downstream server's pull) needs the
  * point's ingest credential when it has one; everything else (players, health) is public, and a wrong Basic header
- * there is ignored, not refused.
+ * there is ignored, not refused. Every password check is throttled ({@link Accounts}): after too many failures the
+ * answer is 429 with {@code Retry-After}, whatever the password.
  *
  * <p>This is deliberately not a Jakarta Security mechanism: with one installed, the container runs its whole
  * authentication and authorization pipeline (JASPIC, JACC) on every request, player GETs included, which cost a third
@@ -32,7 +33,7 @@ public class AccessGuard {
     private static final String BASIC_CHALLENGE = "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"";
 
     @Inject
-    AdminAccounts accounts;
+    Accounts accounts;
     @Inject
     PublishingPoints points;
     @Inject
@@ -59,8 +60,18 @@ public class AccessGuard {
 
     private Access administrator(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<BasicCredentials> basic = BasicCredentials.of(request);
-        if (basic.isPresent() && accounts.verify(basic.get().user(), basic.get().password())) {
-            return Access.as(new Caller(basic.get().user(), Set.of(Caller.ADMIN_ROLE)), HttpServletRequest.BASIC_AUTH);
+        if (basic.isPresent()) {
+            SignIn signIn = accounts.api(basic.get().user(), basic.get().password(), request.getRemoteAddr());
+            if (signIn.granted()) {
+                return Access.as(new Caller(basic.get().user(), Set.of(Caller.ADMIN_ROLE)),
+                        HttpServletRequest.BASIC_AUTH);
+            }
+            if (signIn.throttled()) {
+                response.setHeader("Retry-After", String.valueOf(signIn.retryAfterSeconds()));
+                ErrorResponses.send(request, response, ErrorCode.MPE_MGMT_TOO_MANY_SIGN_IN_FAILURES,
+                        tooManyFailures(signIn));
+                return Access.ANSWERED;
+            }
         }
         response.setHeader("WWW-Authenticate", BASIC_CHALLENGE);
         ErrorResponses.send(request, response, ErrorCode.MPE_MGMT_AUTHENTICATION_IS_REQUIRED, basic.isPresent()
@@ -77,16 +88,35 @@ public class AccessGuard {
             return Access.ANONYMOUS;
         }
         Optional<BasicCredentials> basic = BasicCredentials.of(request);
-        if (basic.isPresent() && credentials.matches(credentialName, basic.get().user(), basic.get().password())) {
-            return Access.as(new Caller(basic.get().user(), Set.of(Caller.ENCODER_ROLE)), HttpServletRequest.BASIC_AUTH);
+        if (basic.isPresent()) {
+            String user = basic.get().user();
+            String password = basic.get().password();
+            SignIn signIn = accounts.ingest(user, password, request.getRemoteAddr(), url.point().urlPath(),
+                    () -> credentials.matches(credentialName, user, password));
+            if (signIn.granted()) {
+                return Access.as(new Caller(user, Set.of(Caller.ENCODER_ROLE)), HttpServletRequest.BASIC_AUTH);
+            }
+            if (signIn.throttled()) {
+                response.setHeader("Retry-After", String.valueOf(signIn.retryAfterSeconds()));
+                sendText(response, 429, tooManyFailures(signIn));
+                return Access.ANSWERED;
+            }
         }
         response.setHeader("WWW-Authenticate", BASIC_CHALLENGE);
-        response.setHeader("Connection", "close");
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        response.setContentType("text/plain;charset=utf-8");
-        response.getOutputStream().write(((basic.isPresent() ? "Wrong ingest credentials for "
-                : "Ingest credentials are required for ") + url.point().urlPath() + "\n")
-                .getBytes(StandardCharsets.UTF_8));
+        sendText(response, HttpServletResponse.SC_UNAUTHORIZED, (basic.isPresent() ? "Wrong ingest credentials for "
+                : "Ingest credentials are required for ") + url.point().urlPath());
         return Access.ANSWERED;
+    }
+
+    /** An answer to an encoder or a pulling server, which may be sending a body it will not get to finish. */
+    private static void sendText(HttpServletResponse response, int status, String message) throws IOException {
+        response.setHeader("Connection", "close");
+        response.setStatus(status);
+        response.setContentType("text/plain;charset=utf-8");
+        response.getOutputStream().write((message + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String tooManyFailures(SignIn signIn) {
+        return "Too many failed sign-ins: try again in " + signIn.retryAfterSeconds() + " s.";
     }
 }
