@@ -5,11 +5,14 @@
   'use strict';
   document.documentElement.classList.add('js');
 
-  // Sign-in page: ?failed and ?signedout show their notice.
+  // Sign-in page: ?failed, ?throttled=<seconds> and ?signedout show their notice.
   function showQueryNotices() {
     const query = new URLSearchParams(location.search);
     document.querySelectorAll('[data-when-query]').forEach(function (notice) {
       notice.hidden = !query.has(notice.dataset.whenQuery);
+    });
+    document.querySelectorAll('[data-query-value]').forEach(function (value) {
+      value.textContent = query.get(value.dataset.queryValue) || '';
     });
   }
 

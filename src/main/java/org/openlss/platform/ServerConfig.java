@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
@@ -57,6 +59,39 @@ public class ServerConfig {
         return value("openlss.admin.password");
     }
 
+    /** The server-wide encoder account: may push to any point, like the administrator, and nothing else. */
+    public String encoderUser() {
+        return value("openlss.encoder.user").orElse("encoder");
+    }
+
+    public Optional<String> encoderPassword() {
+        return value("openlss.encoder.password");
+    }
+
+    /** Where passwords generated at first start are written (readable by the server's user only). */
+    public Path generatedCredentialsFile() {
+        return dataDir().resolve("generated-credentials.properties");
+    }
+
+    /** Failed sign-ins in a row one user name may make before each further attempt has to wait. */
+    public int signInFailuresPerUser() {
+        return atLeastOne("openlss.signin.user.failures", 10);
+    }
+
+    /** Failed sign-ins in a row one client address may make (over all names) before it has to wait. */
+    public int signInFailuresPerAddress() {
+        return atLeastOne("openlss.signin.address.failures", 30);
+    }
+
+    /** The wait after the free failures; it doubles with each further failure up to {@link #signInMaxDelay()}. */
+    public Duration signInDelay() {
+        return Duration.ofSeconds(atLeastOne("openlss.signin.delay", 1));
+    }
+
+    public Duration signInMaxDelay() {
+        return Duration.ofSeconds(atLeastOne("openlss.signin.max.delay", 300));
+    }
+
     /** Base64 AES key for stored credential secrets; empty means a key file generated in the data dir. */
     public Optional<String> credentialsKey() {
         return value("openlss.credentials.key");
@@ -68,6 +103,19 @@ public class ServerConfig {
      */
     public boolean fastLane() {
         return value("openlss.fast.lane").map(Boolean::parseBoolean).orElse(true);
+    }
+
+    /** A whole number of at least 1, or a clear error naming the variable. */
+    private int atLeastOne(String key, int fallback) {
+        Optional<String> text = value(key);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        if (text.get().matches("[1-9][0-9]{0,8}")) {
+            return Integer.parseInt(text.get());
+        }
+        throw new IllegalStateException(key.toUpperCase(Locale.ROOT).replace('.', '_')
+                + " must be a whole number of at least 1, not '" + text.get() + "'");
     }
 
     /** A key's value; blank counts as unset, so an empty environment variable falls back to the default. */

@@ -22,6 +22,8 @@ public enum ErrorCode {
     MPE_MGMT_CREDENTIAL_NOT_FOUND(0x80880030, 404),
     MPE_MGMT_CREDENTIAL_IN_USE(0x80880031, 400),
     MPE_MGMT_CREDENTIAL_ALREADY_EXISTS(0x80880032, 400),
+    /** Ours: sign-ins refused for a while after too many failed ones (with {@code Retry-After}). */
+    MPE_MGMT_TOO_MANY_SIGN_IN_FAILURES(0x80880033, 429),
     /** Any other failure. */
     MPE_MGMT_INTERNAL_ERROR(0x80004005, 500);
 

@@ -13,12 +13,14 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import org.openlss.platform.AuditTrail;
 import org.openlss.pubpoint.credential.Credentials;
 
 /**
  * The publishing points of this server: definitions, lifecycle and the events that announce it. Reads come from memory;
  * every change is stored before it becomes visible, and each lifecycle step is announced with
  * {@link PublishingPointStateChanged}. Changes to one point are serialised; different points never wait on each other.
+ * What an administrator changes (definitions, requested states) goes to the audit trail.
  */
 @ApplicationScoped
 public class PublishingPoints {
@@ -32,6 +34,8 @@ public class PublishingPoints {
     Event<PublishingPointStateChanged> stateChanged;
     @Inject
     Event<PublishingPointDeleted> deleted;
+    @Inject
+    AuditTrail audit;
 
     private final Clock clock = Clock.systemUTC();
     private final Map<PublishingPointPath, PublishingPoint> points = new ConcurrentHashMap<>();
@@ -85,6 +89,7 @@ public class PublishingPoints {
             repository.insert(point);
             points.put(path, point);
             LOG.info("Created publishing point " + path.urlPath());
+            audit.change("created publishing point " + path.urlPath());
             return point;
         }
     }
@@ -92,7 +97,7 @@ public class PublishingPoints {
     /** Settings change only while the point is shut down (Idle). */
     public PublishingPoint updateSettings(PublishingPointPath path, PublishingPointSettings settings) {
         checkCredentials(settings);
-        return change(path, current -> {
+        PublishingPoint changed = change(path, current -> {
             if (!Lifecycle.settingsEditable(current.state())) {
                 throw new ManagementException(ErrorCode.MPE_MGMT_PUBLISHING_POINT_IN_USE,
                         "Settings can only be changed while the publishing point is shut down (Idle); it is "
@@ -103,6 +108,8 @@ public class PublishingPoints {
             points.put(path, updated);
             return updated;
         });
+        audit.change("changed the settings of " + path.urlPath());
+        return changed;
     }
 
     /** Shuts the point down if it runs, then removes its definition. */
@@ -118,11 +125,15 @@ public class PublishingPoints {
         locks.remove(path);
         deleted.fire(new PublishingPointDeleted(path));
         LOG.info("Deleted publishing point " + path.urlPath());
+        audit.change("deleted publishing point " + path.urlPath());
     }
 
     /** An administrator asks for a state (Idle, Started or Stopped). */
     public PublishingPoint requestState(PublishingPointPath path, PublishingPointState target) {
-        return change(path, current -> advance(current, Lifecycle.requested(current.state(), target), null));
+        PublishingPoint point = change(path, current -> advance(current, Lifecycle.requested(current.state(), target),
+                null));
+        audit.change("asked " + path.urlPath() + " for " + target + " (it is " + point.state() + ")");
+        return point;
     }
 
     /** The first stream data of the event arrived. */

@@ -23,7 +23,8 @@ import org.openlss.pubpoint.rest.ErrorResponses;
  * ({@link AdminSignIn}); publishing to a point (an ingest POST) needs the point's ingest credential when it has one,
  * otherwise the administrator's or the server's encoder account, unless the point takes anonymous encoders; a
  * downstream server's pull needs the point's ingest credential when it has one; everything else (players, health) is
- * public, and a wrong Basic header there is ignored, not refused.
+ * public, and a wrong Basic header there is ignored, not refused. Every password check is throttled ({@link Accounts}):
+ * after too many failures the answer is 429 with {@code Retry-After}, whatever the password.
  *
  * <p>This is deliberately not a Jakarta Security mechanism: with one installed, the container runs its whole
  * authentication and authorization pipeline (JASPIC, JACC) on every request, player GETs included, which cost a third
@@ -35,7 +36,7 @@ public class AccessGuard {
     private static final String BASIC_CHALLENGE = "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"";
 
     @Inject
-    AdminAccounts accounts;
+    Accounts accounts;
     @Inject
     PublishingPoints points;
     @Inject
@@ -62,8 +63,18 @@ public class AccessGuard {
 
     private Access administrator(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<BasicCredentials> basic = BasicCredentials.of(request);
-        if (basic.isPresent() && accounts.verify(basic.get().user(), basic.get().password())) {
-            return Access.as(new Caller(basic.get().user(), Set.of(Caller.ADMIN_ROLE)), HttpServletRequest.BASIC_AUTH);
+        if (basic.isPresent()) {
+            SignIn signIn = accounts.api(basic.get().user(), basic.get().password(), request.getRemoteAddr());
+            if (signIn.granted()) {
+                return Access.as(new Caller(basic.get().user(), Set.of(Caller.ADMIN_ROLE)),
+                        HttpServletRequest.BASIC_AUTH);
+            }
+            if (signIn.throttled()) {
+                response.setHeader("Retry-After", String.valueOf(signIn.retryAfterSeconds()));
+                ErrorResponses.send(request, response, ErrorCode.MPE_MGMT_TOO_MANY_SIGN_IN_FAILURES,
+                        tooManyFailures(signIn));
+                return Access.ANSWERED;
+            }
         }
         response.setHeader("WWW-Authenticate", BASIC_CHALLENGE);
         ErrorResponses.send(request, response, ErrorCode.MPE_MGMT_AUTHENTICATION_IS_REQUIRED, basic.isPresent()
@@ -81,25 +92,46 @@ public class AccessGuard {
             return Access.ANONYMOUS;
         }
         Optional<BasicCredentials> basic = BasicCredentials.of(request);
-        if (basic.isPresent() && (credentialName != null
-                ? credentials.matches(credentialName, basic.get().user(), basic.get().password())
-                : accounts.verify(basic.get().user(), basic.get().password()))) {
-            return Access.as(new Caller(basic.get().user(), Set.of(Caller.ENCODER_ROLE)), HttpServletRequest.BASIC_AUTH);
+        if (basic.isPresent()) {
+            String user = basic.get().user();
+            String password = basic.get().password();
+            SignIn signIn = credentialName != null
+                    ? accounts.ingest(user, password, request.getRemoteAddr(), url.point().urlPath(),
+                            () -> credentials.matches(credentialName, user, password))
+                    : accounts.mayPublish(user, password, request.getRemoteAddr());
+            if (signIn.granted()) {
+                return Access.as(new Caller(user, Set.of(Caller.ENCODER_ROLE)), HttpServletRequest.BASIC_AUTH);
+            }
+            if (signIn.throttled()) {
+                response.setHeader("Retry-After", String.valueOf(signIn.retryAfterSeconds()));
+                sendText(request, response, 429, tooManyFailures(signIn));
+                return Access.ANSWERED;
+            }
         }
-        response.setHeader("WWW-Authenticate", BASIC_CHALLENGE);
-        response.setHeader("Connection", "close");
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        response.setContentType("text/plain;charset=utf-8");
         String whose = credentialName != null ? "the point's ingest credential"
                 : "the server's encoder account or the administrator's";
-        response.getOutputStream().write(((basic.isPresent() ? "Wrong ingest credentials for "
-                : "Ingest credentials are required for ") + url.point().urlPath() + " (HTTP Basic: " + whose + ")\n")
-                .getBytes(StandardCharsets.UTF_8));
+        response.setHeader("WWW-Authenticate", BASIC_CHALLENGE);
+        sendText(request, response, HttpServletResponse.SC_UNAUTHORIZED, (basic.isPresent()
+                ? "Wrong ingest credentials for " : "Ingest credentials are required for ") + url.point().urlPath()
+                + " (HTTP Basic: " + whose + ")");
+        return Access.ANSWERED;
+    }
+
+    /** An answer to an encoder or a pulling server, which may be sending a body it will not get to finish. */
+    private static void sendText(HttpServletRequest request, HttpServletResponse response, int status, String message)
+            throws IOException {
+        response.setHeader("Connection", "close");
+        response.setStatus(status);
+        response.setContentType("text/plain;charset=utf-8");
+        response.getOutputStream().write((message + "\n").getBytes(StandardCharsets.UTF_8));
         if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
             // an encoder such as ffmpeg never reads the answer: only a closed connection stops its upload
             response.flushBuffer();
             ConnectionAbort.close(request);
         }
-        return Access.ANSWERED;
+    }
+
+    private static String tooManyFailures(SignIn signIn) {
+        return "Too many failed sign-ins: try again in " + signIn.retryAfterSeconds() + " s.";
     }
 }

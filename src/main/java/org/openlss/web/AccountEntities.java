@@ -4,11 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.openlss.platform.EntityClasses;
 
-/** The administrator account lives in the database. */
+/** The accounts live in the database. */
 @ApplicationScoped
 public class AccountEntities implements EntityClasses {
     @Override
     public List<Class<?>> entities() {
-        return List.of(AdminAccountEntity.class);
+        return List.of(AccountEntity.class);
     }
 }

@@ -11,8 +11,9 @@ import java.util.Set;
 /**
  * The sign-in of the administration screens under {@code /admin/}: a plain HTML page ({@link #PAGE}) posts the
  * administrator's user name and password to {@link #ACTION}, checked against the same account as the API's
- * Basic credentials; the caller is then kept in the HTTP session (under a new session id) and re-established on every
- * screen request. Anyone else is sent to the sign-in page, and back to where they were going once signed in.
+ * Basic credentials and throttled alike (the page then says how long to wait); the caller is then kept in the HTTP
+ * session (under a new session id) and re-established on every screen request. Anyone else is sent to the sign-in
+ * page, and back to where they were going once signed in.
  */
 final class AdminSignIn {
     static final String PAGE = "/admin/signin.html";
@@ -33,7 +34,7 @@ final class AdminSignIn {
     }
 
     static Access check(HttpServletRequest request, HttpServletResponse response, String path,
-                        AdminAccounts accounts) throws IOException {
+                        Accounts accounts) throws IOException {
         if (PUBLIC.contains(path)) {
             return Access.ANONYMOUS;
         }
@@ -49,11 +50,17 @@ final class AdminSignIn {
         return Access.ANSWERED;
     }
 
-    private static void signIn(HttpServletRequest request, HttpServletResponse response, AdminAccounts accounts) {
+    private static void signIn(HttpServletRequest request, HttpServletResponse response, Accounts accounts) {
         String user = request.getParameter("username");
         String password = request.getParameter("password");
-        if (user == null || password == null || !accounts.verify(user, password)) {
+        if (user == null || password == null) {
             redirect(request, response, PAGE + "?failed");
+            return;
+        }
+        SignIn signIn = accounts.screens(user, password, request.getRemoteAddr());
+        if (!signIn.granted()) {
+            redirect(request, response, PAGE + (signIn.throttled() ? "?throttled=" + signIn.retryAfterSeconds()
+                    : "?failed"));
             return;
         }
         HttpSession session = request.getSession(true);

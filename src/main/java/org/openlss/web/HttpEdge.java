@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import org.openlss.platform.AuditTrail;
 import org.openlss.platform.RequestPaths;
 import org.openlss.player.PlayerRequests;
 import org.openlss.player.ServletExchange;
@@ -19,7 +20,8 @@ import org.openlss.pubpoint.PublishingPointUrl;
  * publishing point URL to what serves it. Servlet mappings cannot express {@code /<any path>/<name>.isml/...}, so
  * this splits the path at the {@code .isml} segment: player reads go in-process to the player gate, the
  * long-lived exchanges (ingest, pulls) to their servlets by a named forward, the point's management resources to the
- * API. Everything else (the API, the screens, the archive) continues down the chain, with the caller attached.
+ * API. Everything else (the API, the screens, the archive) continues down the chain, with the caller attached and
+ * named to the audit trail as the one the request acts for.
  */
 @WebFilter(filterName = "HttpEdge", urlPatterns = "/*", asyncSupported = true)
 public class HttpEdge extends HttpFilter {
@@ -33,6 +35,8 @@ public class HttpEdge extends HttpFilter {
     AccessGuard guard;
     @Inject
     PlayerRequests players;
+    @Inject
+    AuditTrail audit;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -43,12 +47,21 @@ public class HttpEdge extends HttpFilter {
         if (access.answered()) {
             return;
         }
-        HttpServletRequest caller = access.caller() == null ? request
-                : new CallerRequest(request, access.caller(), access.authType());
+        if (access.caller() == null) {
+            pass(request, response, chain, path, url);
+            return;
+        }
+        try (AuditTrail.Acting acting = audit.actingAs(access.caller().name(), request.getRemoteAddr())) {
+            pass(new CallerRequest(request, access.caller(), access.authType()), response, chain, path, url);
+        }
+    }
+
+    private void pass(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String path,
+                      PublishingPointUrl url) throws IOException, ServletException {
         if (url == null) {
-            chain.doFilter(caller, response);
+            chain.doFilter(request, response);
         } else {
-            route(caller, response, path, url);
+            route(request, response, path, url);
         }
     }
 

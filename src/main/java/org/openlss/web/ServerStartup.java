@@ -11,7 +11,7 @@ import org.openlss.platform.ServerConfig;
 import org.openlss.pubpoint.PublishingPoints;
 
 /**
- * Brings the server up when the application starts: schema migration, administrator account, then the publishing
+ * Brings the server up when the application starts: schema migration, accounts, then the publishing
  * points in the state they come back in. A failure is logged and reported by the readiness check.
  */
 @ApplicationScoped
@@ -21,7 +21,7 @@ public class ServerStartup {
     @Inject
     PersistenceService persistence;
     @Inject
-    AdminAccounts accounts;
+    Accounts accounts;
     @Inject
     PublishingPoints points;
     @Inject
@@ -35,7 +35,7 @@ public class ServerStartup {
         try {
             LOG.info("OpenLSS data directory: " + config.dataDir());
             persistence.database();
-            accounts.ensureAccount();
+            accounts.ensureAccounts();
             points.restore();
             started = true;
             failure = null;

@@ -248,7 +248,7 @@ class AdministrationIT {
         Http anonymous = events.admin().anonymous();
         URI signInPage = events.admin().base().resolve("/admin/signin.html");
         for (String screen : List.of("admin/", "admin/index.xhtml", "admin/point.xhtml", "admin/credentials.xhtml",
-                "admin/details.xhtml?point=a.isml", "ADMIN/index.xhtml")) {
+                "admin/details.xhtml?point=a.isml", "admin/audit.xhtml", "ADMIN/index.xhtml")) {
             HttpResponse<String> r = anonymous.get(screen, "text/html");
             assertEquals(303, r.statusCode(), screen);
             assertEquals(signInPage, events.admin().base().resolve(r.headers().firstValue("Location").orElse("")), screen);
@@ -271,7 +271,7 @@ class AdministrationIT {
                 "back where the administrator was going");
         assertFalse(before.equals(client.sessionId()), "a new session id after the sign-in");
         for (String screen : List.of("admin/", "admin/index.xhtml", "admin/point.xhtml", "admin/credentials.xhtml",
-                "admin/details.xhtml?point=a.isml")) {
+                "admin/details.xhtml?point=a.isml", "admin/audit.xhtml")) {
             HttpResponse<String> page = client.get(screen);
             assertEquals(200, page.statusCode(), screen);
             assertTrue(page.body().contains("</html>") && page.body().contains("jakarta.faces.ViewState"), screen);
@@ -279,6 +279,23 @@ class AdministrationIT {
                 assertFalse(page.body().contains(source), screen + " came back unrendered: " + source);
             }
         }
+    }
+
+    @Test
+    void theAuditLogShowsSignInsAndChangesAndAThrottledSignInSaysHowLongToWait() {
+        SignedInClient client = new SignedInClient(events.admin().base());
+        client.signIn(Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
+        String point = RUN + "/audited.isml";
+        events.create(point, "{}");
+        HttpResponse<String> page = client.get("admin/audit.xhtml");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("signed in to the screens"), page.body());
+        assertTrue(page.body().contains("created publishing point /" + point), page.body());
+
+        browser = Browser.start();
+        browser.open(events.admin().base().resolve("/admin/signin.html?throttled=7").toString());
+        assertEquals("Too many failed sign-ins: try again in 7 s.", browser.text("[data-when-query='throttled']"));
+        assertFalse(browser.find("[data-when-query='failed']").isDisplayed());
     }
 
     @Test

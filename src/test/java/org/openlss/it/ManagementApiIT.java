@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -125,6 +130,50 @@ class ManagementApiIT {
         assertState("Idle", "Idle");
         HttpResponse<String> json401 = anonymous.get(COLLECTION, JSON);
         assertTrue(json401.body().contains("\"code\":\"MPE_MGMT_AUTHENTICATION_IS_REQUIRED\""), json401.body());
+    }
+
+    /** The default limits: OPENLSS_SIGNIN_USER_FAILURES failures are free, then OPENLSS_SIGNIN_DELAY seconds. */
+    @Test
+    void repeatedWrongPasswordsAreThrottledTheRightOneTooUntilTheWaitIsOver() throws InterruptedException {
+        assertEquals(200, admin.get(COLLECTION, ATOM).statusCode(), "a success starts the count afresh");
+        Http wrong = new Http(admin.base(), Deployments.ADMIN, "wrong");
+        for (int failure = 1; failure <= 10; failure++) {
+            assertEquals(401, wrong.get(COLLECTION, JSON).statusCode(), "failure " + failure + " is free");
+        }
+        HttpResponse<String> throttled = admin.get(COLLECTION, JSON);
+        assertEquals(429, throttled.statusCode(), "even the right password waits: " + throttled.body());
+        assertEquals("1", throttled.headers().firstValue("Retry-After").orElse(""));
+        assertTrue(throttled.body().contains("\"code\":\"MPE_MGMT_TOO_MANY_SIGN_IN_FAILURES\""), throttled.body());
+        assertError(wrong.get(COLLECTION, ATOM), 429, "0x80880033");
+
+        Thread.sleep(1000);
+        assertEquals(200, admin.get(COLLECTION, ATOM).statusCode(), "the right password works again after the wait");
+        assertEquals(401, wrong.get(COLLECTION, JSON).statusCode(), "and the success started the count afresh");
+        assertEquals(200, admin.get(COLLECTION, ATOM).statusCode());
+    }
+
+    @Test
+    void theAuditTrailNamesWhoFailedToSignInAndWhoCreatedAPoint() {
+        String intruder = "intruder-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(401, new Http(admin.base(), intruder, "guess").get(COLLECTION, JSON).statusCode());
+        create(path);
+        assertEquals(401, admin.anonymous().get("services/smoothstreaming/audit", JSON).statusCode(),
+                "the audit trail is the administrator's");
+
+        HttpResponse<String> audit = admin.get("services/smoothstreaming/audit", JSON);
+        assertEquals(200, audit.statusCode(), audit.body());
+        List<JsonObject> entries = Json.createReader(new StringReader(audit.body())).readObject()
+                .getJsonArray("entries").getValuesAs(JsonObject.class);
+        JsonObject failure = entries.stream().filter(e -> e.getString("user").equals(intruder)).findFirst()
+                .orElseThrow(() -> new AssertionError("no entry for " + intruder + ": " + audit.body()));
+        assertEquals("failed to sign in to the management API", failure.getString("event"));
+        assertFalse(failure.getString("address").isEmpty());
+        JsonObject creation = entries.stream()
+                .filter(e -> e.getString("event").equals("created publishing point /" + path)).findFirst()
+                .orElseThrow(() -> new AssertionError("no entry for the creation: " + audit.body()));
+        assertEquals(Deployments.ADMIN, creation.getString("user"));
+        assertTrue(entries.indexOf(creation) < entries.indexOf(failure), "newest first");
+        assertFalse(Instant.parse(creation.getString("time")).isAfter(Instant.now()), creation.getString("time"));
     }
 
     @Test

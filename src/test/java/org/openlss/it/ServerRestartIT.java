@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,19 +54,40 @@ class ServerRestartIT {
     }
 
     @Test
-    void withNoPasswordConfiguredOneIsGeneratedAndShownOnce() {
+    void withNoPasswordConfiguredOneIsGeneratedIntoAFileOnlyTheServersUserReadsAndNeverIntoTheLog()
+            throws IOException {
         try (ServerProcess server = ServerProcess.start("generated-" + System.nanoTime(),
                 Map.of("OPENLSS_ADMIN_PASSWORD", "", "OPENLSS_ADMIN_USER", "operator"))) {
-            List<String> lines = server.logLines("with the generated password ");
-            assertEquals(1, lines.size(), "printed once");
-            String password = lines.get(0).replaceAll(".*with the generated password (\\S+).*", "$1");
+            Path file = server.dataDir().resolve("generated-credentials.properties");
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+            Properties generated = properties(file);
+            assertEquals("operator", generated.getProperty("admin.user"));
+            assertEquals("encoder", generated.getProperty("encoder.user"), "the encoder account's, too");
+            String password = generated.getProperty("admin.password");
+            assertEquals(2, server.logLines("with a generated password, written to " + file).size(),
+                    "the log says where, for both accounts");
+            assertEquals(List.of(), server.logLines(password), "the log never shows the password");
+            assertEquals(List.of(), server.logLines(generated.getProperty("encoder.password")));
+
             Http admin = new Http(server.base(), "operator", password);
             assertEquals(200, admin.get(ManagementApiIT.COLLECTION, ManagementApiIT.ATOM).statusCode());
             assertEquals(401, new Http(server.base(), "operator", password + "x")
                     .get(ManagementApiIT.COLLECTION, ManagementApiIT.ATOM).statusCode());
+            assertEquals(401, new Http(server.base(), "encoder", generated.getProperty("encoder.password"))
+                    .get(ManagementApiIT.COLLECTION, ManagementApiIT.ATOM).statusCode(),
+                    "the encoder account is no administrator");
             server.restart();
-            assertEquals(1, server.logLines("with the generated password ").size(), "not generated again");
+            assertEquals(2, server.logLines("with a generated password").size(), "not generated again");
+            assertEquals(generated, properties(file));
             assertEquals(200, admin.get(ManagementApiIT.COLLECTION, ManagementApiIT.ATOM).statusCode());
         }
+    }
+
+    private static Properties properties(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file)) {
+            properties.load(in);
+        }
+        return properties;
     }
 }

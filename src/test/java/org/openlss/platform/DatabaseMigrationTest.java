@@ -28,7 +28,7 @@ import org.openlss.pubpoint.ServerConnectionSettings;
 import org.openlss.pubpoint.SourceType;
 import org.openlss.pubpoint.SyndicationUrl;
 import org.openlss.pubpoint.credential.StoredCredentialEntity;
-import org.openlss.web.AdminAccountEntity;
+import org.openlss.web.AccountEntity;
 
 /**
  * The one Liquibase changelog migrates the embedded H2 database and PostgreSQL (when OPENLSS_TEST_PG_URL names one,
@@ -93,7 +93,7 @@ class DatabaseMigrationTest {
     }
 
     private static List<Class<?>> entities() {
-        return List.of(PublishingPointEntity.class, StoredCredentialEntity.class, AdminAccountEntity.class);
+        return List.of(PublishingPointEntity.class, StoredCredentialEntity.class, AccountEntity.class);
     }
 
     private static void execute(String url, String sql) throws SQLException {

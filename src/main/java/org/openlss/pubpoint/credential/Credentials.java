@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -18,6 +17,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.openlss.platform.AuditTrail;
+import org.openlss.platform.OwnerOnlyFiles;
 import org.openlss.platform.PersistenceService;
 import org.openlss.platform.ServerConfig;
 import org.openlss.pubpoint.ErrorCode;
@@ -27,6 +28,7 @@ import org.openlss.pubpoint.PublishingPointEntity;
 /**
  * Stored credentials: user name and secret under a friendly name, referenced by syndication URLs and ingest settings.
  * The secret is encrypted at rest and only ever leaves this class to authenticate to, or check, another party.
+ * Adding and deleting one goes to the audit trail.
  */
 @ApplicationScoped
 public class Credentials {
@@ -36,6 +38,8 @@ public class Credentials {
     PersistenceService persistence;
     @Inject
     ServerConfig config;
+    @Inject
+    AuditTrail audit;
 
     private final Clock clock = Clock.systemUTC();
     private volatile SecretCipher cipher;
@@ -54,7 +58,7 @@ public class Credentials {
 
     public CredentialDescription create(NewCredential credential) {
         String secret = cipher().encrypt(credential.name(), credential.password());
-        return persistence.inTransaction(em -> {
+        CredentialDescription created = persistence.inTransaction(em -> {
             if (em.find(StoredCredentialEntity.class, credential.name()) != null) {
                 throw new ManagementException(ErrorCode.MPE_MGMT_CREDENTIAL_ALREADY_EXISTS,
                         "A credential named '" + credential.name() + "' exists already; delete it first to replace it.");
@@ -65,6 +69,8 @@ public class Credentials {
             LOG.info("Stored credential '" + credential.name() + "' for user '" + credential.userName() + "'");
             return describe(entity);
         });
+        audit.change("stored credential '" + created.name() + "' for user '" + created.userName() + "'");
+        return created;
     }
 
     public void delete(String name) {
@@ -86,6 +92,7 @@ public class Credentials {
             return null;
         });
         LOG.info("Deleted credential '" + name + "'");
+        audit.change("deleted credential '" + name + "'");
     }
 
     /** User name and secret, for authenticating to another server. */
@@ -146,9 +153,7 @@ public class Credentials {
                 byte[] key = new byte[32];
                 new SecureRandom().nextBytes(key);
                 try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                } catch (UnsupportedOperationException e) {
-                    Files.createFile(file);
+                    OwnerOnlyFiles.create(file);
                 } catch (FileAlreadyExistsException e) {
                     return Base64.getDecoder().decode(Files.readString(file).trim());
                 }

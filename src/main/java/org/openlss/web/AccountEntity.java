@@ -6,29 +6,35 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** An administrator account: the user name and a PBKDF2 hash of the password, never the password itself. */
+/**
+ * An account the server signs in: the user name, its role ({@link Caller#ADMIN_ROLE} or {@link Caller#ENCODER_ROLE})
+ * and a PBKDF2 hash of the password, never the password itself.
+ */
 @Entity
-@Table(name = "admin_account")
-public class AdminAccountEntity {
+@Table(name = "account")
+public class AccountEntity {
     @Id
     @Column(name = "user_name", length = 128)
     private String userName;
+    @Column(nullable = false, length = 16)
+    private String role;
     @Column(name = "password_hash", nullable = false, length = 512)
     private String passwordHash;
     @Column(nullable = false)
     private Instant updated;
 
-    protected AdminAccountEntity() {
+    protected AccountEntity() {
     }
 
-    AdminAccountEntity(String userName, String passwordHash, Instant now) {
+    AccountEntity(String userName, String role, String passwordHash, Instant now) {
         this.userName = userName;
+        this.role = role;
         this.passwordHash = passwordHash;
         this.updated = now;
     }
 
-    String userName() {
-        return userName;
+    String role() {
+        return role;
     }
 
     String passwordHash() {
