@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openlss.platform.SerialDrain;
 
 /**
  * An event's archive work in the order the presentation reported it, run on the container's executor one batch at a
@@ -36,19 +36,18 @@ final class ArchiveQueue {
     private record Item(Task task, long bytes) {
     }
 
-    private final Executor executor;
+    private final SerialDrain batches;
     private final EventRecorder recorder;
     private final Outcome outcome;
     private final long maxBytes;
     private final ConcurrentLinkedQueue<Item> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong pendingBytes = new AtomicLong();
-    private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile boolean closed;
     /** Whether the batch running now archived a fragment; only the draining task touches it. */
     private boolean wroteFragments;
 
     ArchiveQueue(Executor executor, EventRecorder recorder, Outcome outcome, long maxBytes) {
-        this.executor = executor;
+        this.batches = new SerialDrain(executor, this::drain);
         this.recorder = recorder;
         this.outcome = outcome;
         this.maxBytes = maxBytes;
@@ -88,36 +87,27 @@ final class ArchiveQueue {
     }
 
     private void schedule() {
-        if (scheduled.compareAndSet(false, true)) {
-            try {
-                executor.execute(this::drain);
-            } catch (RejectedExecutionException e) {
-                scheduled.set(false);
-                LOG.warning("The executor refused archive work for " + where() + " (is the server stopping?)");
-            }
+        try {
+            batches.signal();
+        } catch (RejectedExecutionException e) {
+            LOG.warning("The executor refused archive work for " + where() + " (is the server stopping?)");
         }
     }
 
+    /** One batch: what queued up since the last one; only ever run by {@link #batches}. */
     private void drain() {
-        try {
-            synchronized (recorder) {
-                wroteFragments = false;
-                String failure = runQueued();
-                try {
-                    recorder.sync();
-                } catch (IOException e) {
-                    failure = failure != null ? failure : message(e);
-                }
-                if (failure != null) {
-                    outcome.failed(failure);
-                } else if (wroteFragments) {
-                    outcome.succeeded(); // only writing proves it: closing an empty event does not
-                }
+        synchronized (recorder) {
+            wroteFragments = false;
+            String failure = runQueued();
+            try {
+                recorder.sync();
+            } catch (IOException e) {
+                failure = failure != null ? failure : message(e);
             }
-        } finally {
-            scheduled.set(false);
-            if (!queue.isEmpty()) {
-                schedule();
+            if (failure != null) {
+                outcome.failed(failure);
+            } else if (wroteFragments) {
+                outcome.succeeded(); // only writing proves it: closing an empty event does not
             }
         }
     }

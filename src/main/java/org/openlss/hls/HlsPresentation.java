@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,6 +26,7 @@ import org.openlss.live.TrackKey;
 import org.openlss.mp4.IngestFragment;
 import org.openlss.mp4.TrackType;
 import org.openlss.platform.ResponseBody;
+import org.openlss.platform.SerialDrain;
 import org.openlss.ts.SegmentCipher;
 import org.openlss.ts.Timestamps;
 
@@ -44,11 +44,10 @@ public final class HlsPresentation implements PresentationListener, AutoCloseabl
 
     private final Presentation presentation;
     private final HlsOptions options;
-    private final Executor executor;
+    private final SerialDrain segmenter;
     private final LongSupplier clock;
     private final Path dir;
     private final SegmentCipher cipher;
-    private final AtomicInteger wakeups = new AtomicInteger();
     private final Map<TrackKey, Variant> variants = new ConcurrentHashMap<>();
     private final Set<TrackKey> considered = new HashSet<>();
     private volatile StreamIndex video;
@@ -67,7 +66,7 @@ public final class HlsPresentation implements PresentationListener, AutoCloseabl
     public HlsPresentation(Presentation presentation, HlsOptions options, Executor executor, LongSupplier clock) {
         this.presentation = presentation;
         this.options = options;
-        this.executor = executor;
+        this.segmenter = new SerialDrain(executor, this::run);
         this.clock = clock;
         this.dir = presentation.directory().resolve("hls");
         this.cipher = options.key() == null ? null : new SegmentCipher(options.key());
@@ -163,26 +162,19 @@ public final class HlsPresentation implements PresentationListener, AutoCloseabl
 
     /** Makes sure the segmenter runs after this call; never more than one run at a time. */
     private void wake() {
-        if (wakeups.getAndIncrement() == 0) {
-            try {
-                executor.execute(this::run);
-            } catch (RejectedExecutionException e) {
-                wakeups.set(0);
-                LOG.warning("HLS segmenting of " + dir + " could not be scheduled: " + e.getMessage());
-            }
+        try {
+            segmenter.signal();
+        } catch (RejectedExecutionException e) {
+            LOG.warning("HLS segmenting of " + dir + " could not be scheduled: " + e.getMessage());
         }
     }
 
     private void run() {
-        int seen;
-        do {
-            seen = wakeups.get();
-            try {
-                segment();
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "HLS segmenting of " + dir + " failed", e);
-            }
-        } while (!wakeups.compareAndSet(seen, 0));
+        try {
+            segment();
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "HLS segmenting of " + dir + " failed", e);
+        }
     }
 
     /** Plans the segments the new fragments complete, writes every segment each variant now can, publishes. */

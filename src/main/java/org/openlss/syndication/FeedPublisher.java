@@ -3,9 +3,8 @@ package org.openlss.syndication;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
+import org.openlss.platform.SerialDrain;
 
 /**
  * A {@link StreamFeed} as the body of an outgoing chunked POST ({@code java.net.http}): bytes are handed over only as
@@ -13,17 +12,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * executor. One subscription.
  */
 final class FeedPublisher implements Flow.Publisher<ByteBuffer>, Flow.Subscription {
-    private final Executor executor;
+    private final SerialDrain emitting;
     private final AtomicLong demand = new AtomicLong();
-    private final AtomicBoolean again = new AtomicBoolean();
-    private final ReentrantLock emitting = new ReentrantLock();
     private volatile StreamFeed feed;
     private volatile Flow.Subscriber<? super ByteBuffer> subscriber;
     private volatile boolean done;
     private volatile Throwable failure;
 
     FeedPublisher(Executor executor) {
-        this.executor = executor;
+        this.emitting = new SerialDrain(executor, this::emit);
     }
 
     /** The feed to publish; it calls {@link #wake} when it has more. */
@@ -48,9 +45,10 @@ final class FeedPublisher implements Flow.Publisher<ByteBuffer>, Flow.Subscripti
         done = true;
     }
 
+    /** There is more to send, or demand for it: emits on the executor unless an emission runs (it goes again). */
     void wake() {
         if (!done && subscriber != null && feed != null) {
-            executor.execute(this::emit);
+            emitting.signal();
         }
     }
 
@@ -59,36 +57,29 @@ final class FeedPublisher implements Flow.Publisher<ByteBuffer>, Flow.Subscripti
         return failure;
     }
 
+    /** Hands over as much as the subscriber asked for; only ever run by {@link #emitting}. */
     private void emit() {
-        again.set(true);
-        while (again.getAndSet(false)) {
-            if (!emitting.tryLock()) {
-                return;
+        try {
+            if (!done && feed.overflowed()) {
+                // a downstream that stopped reading asks for nothing more: fail the POST now
+                throw new StreamFeed.Overflow("the downstream fell too far behind");
             }
-            try {
-                if (!done && feed.overflowed()) {
-                    // a downstream that stopped reading asks for nothing more: fail the POST now
-                    throw new StreamFeed.Overflow("the downstream fell too far behind");
-                }
-                while (!done && demand.get() > 0) {
-                    byte[] bytes = feed.next();
-                    if (bytes == null) {
-                        if (feed.finished()) {
-                            done = true;
-                            subscriber.onComplete();
-                        }
-                        break;
+            while (!done && demand.get() > 0) {
+                byte[] bytes = feed.next();
+                if (bytes == null) {
+                    if (feed.finished()) {
+                        done = true;
+                        subscriber.onComplete();
                     }
-                    demand.decrementAndGet();
-                    subscriber.onNext(ByteBuffer.wrap(bytes));
+                    break;
                 }
-            } catch (StreamFeed.Overflow e) {
-                done = true;
-                failure = e;
-                subscriber.onError(e);
-            } finally {
-                emitting.unlock();
+                demand.decrementAndGet();
+                subscriber.onNext(ByteBuffer.wrap(bytes));
             }
+        } catch (StreamFeed.Overflow e) {
+            done = true;
+            failure = e;
+            subscriber.onError(e);
         }
     }
 }

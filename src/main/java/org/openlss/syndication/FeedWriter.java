@@ -6,10 +6,10 @@ import jakarta.servlet.WriteListener;
 import java.io.IOException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.openlss.platform.ConnectionAbort;
+import org.openlss.platform.SerialDrain;
 
 /**
  * Writes a {@link StreamFeed} to a long-lived chunked response without parking a thread: the container calls back
@@ -23,8 +23,7 @@ final class FeedWriter implements WriteListener {
     private final Executor executor;
     private final String name;
     private final Consumer<FeedWriter> onClose;
-    private final ReentrantLock writing = new ReentrantLock();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final SerialDrain writing;
     private final AtomicBoolean closed = new AtomicBoolean();
     private StreamFeed feed;
 
@@ -35,6 +34,7 @@ final class FeedWriter implements WriteListener {
         this.executor = executor;
         this.name = name;
         this.onClose = onClose;
+        this.writing = new SerialDrain(executor, this::drain);
     }
 
     void start(StreamFeed streamFeed) {
@@ -43,12 +43,16 @@ final class FeedWriter implements WriteListener {
     }
 
     /**
-     * New data for the feed: drain it unless a drain is running (which then goes round again). A peer that fell too
-     * far behind is cut off here, since one that stops reading never gets to ask for more.
+     * New data for the feed: drain it on the executor unless a drain is running (which then goes round again). A peer
+     * that fell too far behind is cut off here, since one that stops reading never gets to ask for more.
      */
     void wake() {
         if (feed != null && !closed.get()) {
-            executor.execute(feed.overflowed() ? this::cutOff : this::drain);
+            if (feed.overflowed()) {
+                executor.execute(this::cutOff);
+            } else {
+                writing.signal();
+            }
         }
     }
 
@@ -59,37 +63,31 @@ final class FeedWriter implements WriteListener {
         }
     }
 
+    /** The container's thread is there to write: it drains, unless a drain is running (which goes round again). */
     @Override
     public void onWritePossible() {
-        drain();
+        writing.runHere();
     }
 
+    /** Writes as much as the client takes now; only ever run by {@link #writing}. */
     private void drain() {
-        again.set(true);
-        while (again.getAndSet(false)) {
-            if (!writing.tryLock()) {
-                return;
-            }
-            try {
-                while (!closed.get() && out.isReady()) {
-                    byte[] bytes = feed.next();
-                    if (bytes == null) {
-                        if (feed.finished()) {
-                            close(null);
-                        } else {
-                            out.flush();
-                        }
-                        break;
+        try {
+            while (!closed.get() && out.isReady()) {
+                byte[] bytes = feed.next();
+                if (bytes == null) {
+                    if (feed.finished()) {
+                        close(null);
+                    } else {
+                        out.flush();
                     }
-                    out.write(bytes);
+                    break;
                 }
-            } catch (StreamFeed.Overflow e) {
-                close(e.getMessage());
-            } catch (IOException | IllegalStateException e) {
-                close("connection lost: " + e);
-            } finally {
-                writing.unlock();
+                out.write(bytes);
             }
+        } catch (StreamFeed.Overflow e) {
+            close(e.getMessage());
+        } catch (IOException | IllegalStateException e) {
+            close("connection lost: " + e);
         }
     }
 

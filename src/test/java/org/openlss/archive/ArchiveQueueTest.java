@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +30,8 @@ class ArchiveQueueTest {
 
     private final List<Runnable> executor = new ArrayList<>();
     private final List<String> outcomes = new ArrayList<>();
+    /** Run once, at the next success: ingest that goes on after a batch took its steps, before the batch ends. */
+    private Runnable atNextSuccess;
     private Presentation presentation;
     private IncomingStream stream;
 
@@ -39,9 +43,13 @@ class ArchiveQueueTest {
     }
 
     private ArchiveQueue queue(Path parent, long maxBytes) {
+        return queue(parent, maxBytes, executor::add);
+    }
+
+    private ArchiveQueue queue(Path parent, long maxBytes, Executor executor) {
         EventRecorder recorder = new EventRecorder(parent, "channel1", Duration.ZERO, false,
                 presentation.directory().resolve(Archives.STATE_FILE), Clock.systemUTC(), new FolderClaims());
-        return new ArchiveQueue(executor::add, recorder, new ArchiveQueue.Outcome() {
+        return new ArchiveQueue(executor, recorder, new ArchiveQueue.Outcome() {
             @Override
             public void failed(String message) {
                 outcomes.add("failed: " + message);
@@ -50,6 +58,11 @@ class ArchiveQueueTest {
             @Override
             public void succeeded() {
                 outcomes.add("ok");
+                Runnable then = atNextSuccess;
+                atNextSuccess = null;
+                if (then != null) {
+                    then.run();
+                }
             }
         }, maxBytes);
     }
@@ -74,6 +87,37 @@ class ArchiveQueueTest {
         Path file = queue.recorder().eventFolder().resolve("stream1.ismv");
         assertEquals(STREAM1.fragments().stream().map(IngestFragment::time).toList(),
                 ArchiveFixture.scan(file).fragments().stream().map(f -> f.time()).toList());
+    }
+
+    @Test
+    void whatIsQueuedWhileABatchRunsIsTheNextBatch() throws Exception {
+        ArchiveQueue queue = queue(dir.resolve("archive"), 1 << 20);
+        List<IngestFragment> fragments = STREAM1.fragments();
+        submit(queue, fragments.get(0));
+        atNextSuccess = () -> submit(queue, fragments.get(1));
+        runExecutor();
+        assertEquals(List.of("ok", "ok"), outcomes, "two batches, each synced and reported");
+        assertEquals(List.of(fragments.get(0).time(), fragments.get(1).time()),
+                ArchiveFixture.scan(queue.recorder().eventFolder().resolve("stream1.ismv")).fragments().stream()
+                        .map(f -> f.time()).toList());
+    }
+
+    @Test
+    void anExecutorThatRefusesOnceLeavesTheWorkForTheNextBatch() throws Exception {
+        boolean[] refuse = {true};
+        ArchiveQueue queue = queue(dir.resolve("archive"), 1 << 20, task -> {
+            if (refuse[0]) {
+                throw new RejectedExecutionException("the server is stopping");
+            }
+            executor.add(task);
+        });
+        submit(queue, STREAM1.fragments().get(0));
+        assertEquals(List.of(), executor, "refused: logged, not thrown at the ingest thread");
+        refuse[0] = false;
+        submit(queue, STREAM1.fragments().get(1));
+        runExecutor();
+        assertEquals(List.of("ok"), outcomes);
+        assertEquals(2, ArchiveFixture.scan(queue.recorder().eventFolder().resolve("stream1.ismv")).fragments().size());
     }
 
     @Test

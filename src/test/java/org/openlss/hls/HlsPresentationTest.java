@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openlss.live.IncomingStream;
@@ -151,6 +152,44 @@ class HlsPresentationTest {
         assertEquals(3, uris(hls.mediaPlaylist(variants.get(0))).size(), playlist);
         assertTrue(playlist.contains("#EXT-X-KEY:METHOD=AES-128,URI=\"../KeyFile(format=m3u8-aapl)\"\n"), playlist);
         assertNotNull(hls.segment(variants.get(0), 0), "still downloadable for a while after it left the playlist");
+    }
+
+    @Test
+    void theEventsWakeOneSegmenterTaskThatCatchesUpWithThemAll() {
+        Presentation presentation = open(Duration.ZERO);
+        List<Runnable> executor = new ArrayList<>();
+        HlsPresentation hls = new HlsPresentation(presentation, TWO_SECONDS, executor::add, () -> NOW);
+        hls.start();
+        IncomingStream stream = presentation.connect("stream1", "", STREAM1.header(), "127.0.0.1", "Push");
+        STREAM1.fragments().forEach(stream::append);
+        stream.endOfStream();
+        presentation.stop();
+        assertEquals(1, executor.size(), "one segmenter task for all the events before it ran");
+        assertNull(hls.masterPlaylist(), "the ingest thread did no muxing");
+
+        executor.remove(0).run();
+        assertTrue(hls.finished(), "the one run saw the end of the event");
+        assertEquals(List.of(), executor);
+    }
+
+    @Test
+    void anExecutorThatRefusesTheSegmenterDoesNotStopTheNextEvent() {
+        Presentation presentation = open(Duration.ZERO);
+        List<Runnable> executor = new ArrayList<>();
+        boolean[] refuse = {true};
+        HlsPresentation hls = new HlsPresentation(presentation, TWO_SECONDS, task -> {
+            if (refuse[0]) {
+                throw new RejectedExecutionException("the server is stopping");
+            }
+            executor.add(task);
+        }, () -> NOW);
+        hls.start(); // logged, not thrown at the presentation
+        refuse[0] = false;
+        IncomingStream stream = presentation.connect("stream1", "", STREAM1.header(), "127.0.0.1", "Push");
+        STREAM1.fragments().forEach(stream::append);
+        assertEquals(1, executor.size());
+        executor.remove(0).run();
+        assertNotNull(hls.masterPlaylist());
     }
 
     private Presentation open(Duration window) {
