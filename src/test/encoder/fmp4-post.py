@@ -93,7 +93,7 @@ def main():
     parser.add_argument("url")
     parser.add_argument("--no-pace", action="store_true")
     parser.add_argument("--speed", type=float, default=1.0)
-    parser.add_argument("--max-fragments", type=int, default=0)
+    parser.add_argument("--max-fragments", type=int, default=None)
     parser.add_argument("--no-mfra", action="store_true")
     parser.add_argument("--abort-after", type=int, default=-1)
     parser.add_argument("--header", action="append", default=[])
@@ -105,7 +105,7 @@ def main():
     if url.scheme != "http":
         parser.error("only http:// URLs")
     (header_start, header_end), fragments, mfra = split(data)
-    if args.max_fragments:
+    if args.max_fragments is not None:
         fragments = fragments[:args.max_fragments]
 
     sock = socket.create_connection((url.hostname, url.port or 80))
