@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.XMLConstants;
+import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -57,16 +58,16 @@ record XmlElement(String namespace, String name, Map<String, String> attributes,
                 reader.close();
             }
         } catch (XMLStreamException e) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNumber() + ", column "
-                    + e.getLocation().getColumnNumber() + ")";
-            throw invalidXml(firstLine(e.getMessage()) + where);
+            throw invalidXml(firstLine(e.getMessage()) + at(e.getLocation()));
         }
     }
 
     private static XmlElement read(XMLStreamReader reader, int depth, int[] count) throws XMLStreamException {
-        if (depth > MAX_DEPTH || ++count[0] > MAX_ELEMENTS) {
-            throw invalidXml("the document is nested deeper than " + MAX_DEPTH + " or has more than " + MAX_ELEMENTS
-                    + " elements");
+        if (depth > MAX_DEPTH) {
+            throw outOfBounds("XML elements nested deeper than " + MAX_DEPTH + " levels", reader.getLocation());
+        }
+        if (++count[0] > MAX_ELEMENTS) {
+            throw outOfBounds("more than " + MAX_ELEMENTS + " XML elements", reader.getLocation());
         }
         String namespace = reader.getNamespaceURI() == null ? XMLConstants.NULL_NS_URI : reader.getNamespaceURI();
         String name = reader.getLocalName();
@@ -121,6 +122,16 @@ record XmlElement(String namespace, String name, Map<String, String> attributes,
             }
         }
         return this;
+    }
+
+    private static String at(Location location) {
+        return location == null ? "" : " (line " + location.getLineNumber() + ", column " + location.getColumnNumber()
+                + ")";
+    }
+
+    private static ManagementException outOfBounds(String what, Location location) {
+        return new ManagementException(ErrorCode.MPE_MGMT_INVALID_XML, "The request body holds " + what + at(location)
+                + ".");
     }
 
     private static ManagementException invalidXml(String why) {

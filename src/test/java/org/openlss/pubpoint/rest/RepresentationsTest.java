@@ -1,5 +1,6 @@
 package org.openlss.pubpoint.rest;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -147,6 +148,34 @@ class RepresentationsTest {
                 () -> json("{\"hls\":{\"encryption\":{\"enabled\":true}}}"));
         assertFailure(ErrorCode.MPE_MGMT_INVALID_SCHEMA, "Modules/Module@id",
                 () -> atom("<Settings><Modules><Module id='x'/></Modules></Settings>"));
+    }
+
+    @Test
+    void deeplyNestedJsonIsA400NamingTheLimit() {
+        String arrays = "[".repeat(30_000) + "]".repeat(30_000);
+        String objects = "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000);
+        for (String body : new String[] {arrays, objects, "{\"settings\":" + "[".repeat(16) + "]".repeat(16) + "}"}) {
+            ManagementException e = assertThrows(ManagementException.class, () -> read(JsonProvider.class, body));
+            assertEquals(ErrorCode.MPE_MGMT_INVALID_XML, e.code());
+            assertTrue(e.getMessage().contains("JSON nested deeper than 16 levels"), e.getMessage());
+        }
+        ManagementException tooLong = assertThrows(ManagementException.class,
+                () -> json("{\"lookAheadChunks\":1" + "0".repeat(5_000) + "}"));
+        assertEquals(ErrorCode.MPE_MGMT_INVALID_XML, tooLong.code());
+        assertTrue(tooLong.getMessage().contains("a number longer than 32 characters"), tooLong.getMessage());
+        ManagementException deepXml = assertThrows(ManagementException.class, () -> read(AtomXmlProvider.class,
+                "<a>".repeat(5_000) + "</a>".repeat(5_000)));
+        assertTrue(deepXml.getMessage().contains("XML elements nested deeper than 16 levels"), deepXml.getMessage());
+    }
+
+    @Test
+    void jsonMustBeUtf8() {
+        byte[] latin1 = "{\"title\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+        ManagementException e = assertThrows(ManagementException.class,
+                () -> JsonProvider.read(PublishingPointSettings.class, new ByteArrayInputStream(latin1)));
+        assertEquals(ErrorCode.MPE_MGMT_INVALID_XML, e.code());
+        assertTrue(e.getMessage().contains("not UTF-8"), e.getMessage());
+        assertEquals("caf\u00e9", assertDoesNotThrow(() -> json("\ufeff{\"title\":\"caf\u00e9\"}")).title());
     }
 
     @Test
