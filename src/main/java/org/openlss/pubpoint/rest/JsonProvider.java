@@ -57,42 +57,33 @@ public class JsonProvider implements MessageBodyWriter<ManagementDocument> {
     /** Reads a request body of this representation as {@code type}. */
     static Object read(Class<?> type, InputStream entity) throws IOException {
         JsonValue body = parse(Bodies.utf8(entity));
+        String resource = resource(type);
         try {
-            return readValue(type, body);
+            return readValue(type, resource, body);
         } catch (InvalidSettingException e) {
-            String field = jsonName(e.field());
-            throw field.equals(e.field()) ? e : new InvalidSettingException(e.code(), field, e.problem());
-        }
-    }
-
-    /**
-     * The JSON name of a field the settings model names in Atom terms: {@code Archive/SegmentLength} becomes
-     * {@code archive.segmentLength}, {@code HLS/Encryption@enabled} becomes {@code hls.encryption.enabled}.
-     */
-    static String jsonName(String field) {
-        if (field.indexOf('.') >= 0 || field.isEmpty() || Character.isLowerCase(field.charAt(0))) {
-            return field;
-        }
-        StringBuilder name = new StringBuilder();
-        for (String part : field.split("[/@]")) {
-            if (name.length() > 0) {
-                name.append('.');
+            // the reader names fields by their JSON paths; the model by Atom names, which start in upper case
+            if (e.field().isEmpty() || !Character.isUpperCase(e.field().charAt(0))) {
+                throw e;
             }
-            name.append(part.equals(part.toUpperCase(Locale.ROOT)) ? part.toLowerCase(Locale.ROOT)
-                    : Character.toLowerCase(part.charAt(0)) + part.substring(1));
+            throw new InvalidSettingException(e.code(), ModelFields.json(resource, e.field()), e.problem());
         }
-        return name.toString();
     }
 
-    private static Object readValue(Class<?> type, JsonValue body) {
+    /** The name of the resource a request of {@code type} carries: the member of an entry that holds it. */
+    static String resource(Class<?> type) {
+        return type == PublishingPointSettings.class ? ManagementDocument.SETTINGS
+                : type == StateRequest.class ? ManagementDocument.STATE : "credential";
+    }
+
+    private static Object readValue(Class<?> type, String resource, JsonValue body) {
         if (type == PublishingPointSettings.class) {
-            return SettingsJson.read(unwrap(body, "settings", "status"), "");
+            return SettingsJson.read(unwrap(body, resource, "status"), resource);
         }
         if (type == StateRequest.class) {
-            JsonFields state = new JsonFields(unwrap(body, "state", "status"), "state", "value", "lastError");
-            return new StateRequest(PublishingPointState.parse(state.string("value", null)));
+            JsonFields state = new JsonFields(unwrap(body, resource, "status"), resource, "value", "lastError");
+            return new StateRequest(PublishingPointState.parse(state.name("value"), state.string("value", null)));
         }
-        JsonFields c = new JsonFields(body, "", "name", "userName", "password");
+        JsonFields c = new JsonFields(body, resource, "name", "userName", "password");
         return new NewCredential(c.string("name", null), c.string("userName", null), c.string("password", null));
     }
 
