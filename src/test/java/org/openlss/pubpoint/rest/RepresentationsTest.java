@@ -170,6 +170,7 @@ class RepresentationsTest {
             json  | state      | {"value":"Running"}                         | state.value                     | is not a state
             json  | credential | "edge"                                      | credential                      | must be an object
             json  | credential | {"name":"a b","userName":"u","password":"p"} | credential.name                | is not a credential name
+            json  | credential | {"name":"edge","userName":"u\\ud800","password":"p"} | credential.userName | no characters XML cannot carry
             atom  | settings   | <Settings><Archive enabled='true'><SegmentLength>-1</SegmentLength></Archive></Settings> | Settings/Archive/SegmentLength | is not a duration like PT30M
             atom  | settings   | <Settings><Archive enabled='on'/></Settings>                                  | Settings/Archive@enabled                 | is not a boolean (true or false)
             atom  | settings   | <Settings><LookAheadChunks>two</LookAheadChunks></Settings>                   | Settings/LookAheadChunks                 | is not a whole number
