@@ -18,8 +18,9 @@ public record ArchiveSettings(boolean enabled, Duration segmentLength, String pa
     public ArchiveSettings {
         Check.zeroOr("Archive/SegmentLength", segmentLength, MIN_SEGMENT, MAX_SEGMENT);
         Check.text("Archive/Path", path, 1024);
-        if (path != null && path.isBlank()) {
-            path = null;
+        if (path != null) {
+            // as the title: surrounding blanks carry nothing, and Atom could not keep them
+            path = path.trim().isEmpty() ? null : path.trim();
         }
         if (path != null) {
             try {

@@ -3,7 +3,10 @@ package org.openlss.pubpoint;
 import java.time.Duration;
 
 /** Range checks shared by the settings value objects; each failure names the field. */
-final class Check {
+public final class Check {
+    /** What {@link #xmlCarries} refuses, for messages. */
+    public static final String NOT_IN_XML = "characters XML cannot carry (U+FFFE, U+FFFF, half a surrogate pair)";
+
     private Check() {
     }
 
@@ -42,7 +45,31 @@ final class Check {
                 throw new InvalidSettingException(field, "contains a control character at position " + (i + 1));
             }
         }
+        if (!xmlCarries(value)) {
+            throw new InvalidSettingException(field, "contains one of the " + NOT_IN_XML);
+        }
         return value;
+    }
+
+    /**
+     * Whether XML 1.0 can carry every character of {@code value}: settings and names are also served as Atom, so
+     * what a JSON request may spell as an escape must not break that document. Control characters are each caller's
+     * own rule.
+     */
+    public static boolean xmlCarries(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == 0xFFFE || c == 0xFFFF || Character.isLowSurrogate(c)) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return true;
     }
 
     /** A stored credential's name: also used in URLs of the credential resource. */

@@ -2,7 +2,6 @@ package org.openlss.pubpoint;
 
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Site-relative path of a publishing point, e.g. {@code live/channel1.isml}: folders allowed, the last segment ends in
@@ -11,7 +10,9 @@ import java.util.regex.Pattern;
  */
 public record PublishingPointPath(String value) implements Comparable<PublishingPointPath> {
     public static final int MAX_LENGTH = 255;
-    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_~][A-Za-z0-9._~-]*");
+    /** What a folder or file name may hold, told to whoever named one that does not. */
+    private static final String ALLOWED = "a folder or file name may only hold letters A-Z and a-z, digits 0-9, '.', "
+            + "'_', '~' and '-', and may not start with '.' or '-'";
     /** First segments taken by the server's own resources. */
     private static final Set<String> RESERVED = Set.of("services", "admin", "archive", "health", "openapi", "metrics",
             "jakarta.faces.resource", "web-inf", "meta-inf");
@@ -62,8 +63,9 @@ public record PublishingPointPath(String value) implements Comparable<Publishing
             if (segment.equals("..") || segment.equals(".")) {
                 return "contains '" + segment + "'; folders must be named";
             }
-            if (!SEGMENT.matcher(segment).matches()) {
-                return "segment '" + segment + "' may only hold letters, digits, '.', '_', '~' and '-', and not start with '.' or '-'";
+            String character = firstNotAllowed(segment);
+            if (character != null) {
+                return "'" + segment + "' has " + character + "; " + ALLOWED;
             }
             boolean last = i == segments.length - 1;
             boolean isml = segment.toLowerCase(Locale.ROOT).endsWith(".isml");
@@ -76,6 +78,21 @@ public record PublishingPointPath(String value) implements Comparable<Publishing
         }
         if (segments.length > 1 && RESERVED.contains(segments[0].toLowerCase(Locale.ROOT))) {
             return "folder '" + segments[0] + "' is reserved for the server's own resources";
+        }
+        return null;
+    }
+
+    /** The first character of {@code segment} that a name may not hold there, described, or null. */
+    private static String firstNotAllowed(String segment) {
+        for (int i = 0; i < segment.length(); ) {
+            int c = segment.codePointAt(i);
+            boolean allowed = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_'
+                    || c == '~' || i > 0 && (c == '.' || c == '-');
+            if (!allowed) {
+                return i == 0 && (c == '.' || c == '-') ? "'" + (char) c + "' first"
+                        : "'" + Character.toString(c) + "' (U+" + String.format("%04X", c) + ")";
+            }
+            i += Character.charCount(c);
         }
         return null;
     }

@@ -42,7 +42,8 @@ public record PublishingPointSettings(String title, SourceType sourceType, Durat
     }
 
     public PublishingPointSettings {
-        title = Check.text("Title", title == null ? "" : title, 256);
+        // surrounding blanks carry nothing, and the Atom representation could not keep them
+        title = Check.text("Title", title == null ? "" : title.trim(), 256);
         if (sourceType == null) {
             sourceType = SourceType.Push;
         }

@@ -38,14 +38,13 @@ public enum PublishingPointState {
         return this == Starting || this == Started || this == Stopping || this == Stopped;
     }
 
-    /** Parses a REST value, matching case-insensitively as IIS did. */
-    public static PublishingPointState parse(String value) {
+    /** Parses the REST value of {@code field}, matching case-insensitively as IIS did. */
+    public static PublishingPointState parse(String field, String value) {
         for (PublishingPointState state : values()) {
             if (state.name().equalsIgnoreCase(value == null ? "" : value.trim())) {
                 return state;
             }
         }
-        throw new InvalidSettingException("State/Value",
-                "'" + value + "' is not a state; use Idle, Started or Stopped");
+        throw new InvalidSettingException(field, "'" + value + "' is not a state; use Idle, Started or Stopped");
     }
 }

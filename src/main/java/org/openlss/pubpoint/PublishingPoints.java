@@ -208,12 +208,20 @@ public class PublishingPoints {
     }
 
     private void checkCredentials(PublishingPointSettings settings) {
-        for (String name : settings.credentialNames()) {
-            if (!credentials.exists(name)) {
-                throw new InvalidSettingException(
-                        name.equals(settings.ingestCredential()) ? "IngestCredential" : "PublishingPoint@credentialName",
-                        "no stored credential is named '" + name + "'");
-            }
+        checkCredential("IngestCredential", settings.ingestCredential());
+        checkCredentials("PullFrom", settings.pullFrom());
+        checkCredentials("PushTo", settings.pushTo());
+    }
+
+    private void checkCredentials(String list, List<SyndicationUrl> urls) {
+        for (int i = 0; i < urls.size(); i++) {
+            checkCredential(SyndicationUrl.field(list, i + 1) + "@credentialName", urls.get(i).credentialName());
+        }
+    }
+
+    private void checkCredential(String field, String name) {
+        if (name != null && !credentials.exists(name)) {
+            throw new InvalidSettingException(field, "no stored credential is named '" + name + "'");
         }
     }
 }

@@ -205,6 +205,27 @@ class ManagementApiIT {
     }
 
     @Test
+    void everyMalformedBodyOrSlugIsA400ThatSaysWhatIsWrongWhere() {
+        create(path);
+        String deep = "[".repeat(30_000) + "]".repeat(30_000);
+        assertError(admin.send("PUT", path + "/settings", JSON, deep), 400, "JSON nested deeper than 16 levels");
+        assertError(admin.send("PUT", path + "/settings", JSON, "{\"archive\":{\"enabled\":true,\"segmentLength\":-1}}"),
+                400, "\"field\":\"settings.archive.segmentLength\"");
+        assertError(admin.send("PUT", path + "/settings", JSON, "[]"), 400, "settings: must be an object");
+        assertError(admin.send("PUT", path + "/settings", ATOM,
+                Documents.settingsEntry("<Archive enabled=\"true\"><SegmentLength>-1</SegmentLength></Archive>")),
+                400, "Settings/Archive/SegmentLength: '-1' is not a duration");
+        assertError(admin.send("PUT", path + "/settings", JSON, "{\"pushTo\":[{\"url\":\"http://e/x.isml\"},"
+                + "{\"url\":\"http://f/x.isml\",\"credentialName\":\"nobody\"}]}"), 400,
+                "\"field\":\"settings.pushTo[1].credentialName\"");
+        // a UTF-8 Slug percent-encoded, as RFC 5023 has it (raw non-ASCII header bytes never reach the application)
+        assertError(admin.send("POST", COLLECTION + "/settings", JSON, "{}", "Slug", "/caf%C3%A9.isml"), 400,
+                "'é' (U+00E9); a folder or file name may only hold letters A-Z and a-z, digits 0-9, '.', '_', '~' and '-'");
+        assertTrue(admin.get(path + "/settings", ATOM).body().contains("<PushTo><PublishingPoints></PublishingPoints>"),
+                "the refused updates stored nothing");
+    }
+
+    @Test
     void credentialsAreStoredButTheirSecretIsNeverShown() {
         String name = "edge-" + UUID.randomUUID().toString().substring(0, 6);
         String secret = "s3cret-" + UUID.randomUUID();

@@ -30,6 +30,23 @@ class PublishingPointPathTest {
         assertTrue(e.getMessage().length() > "path: ".length());
     }
 
+    /** A Slug or file name outside the allowed characters is told which character and which ones are allowed. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            /café.isml                | 'é' (U+00E9)
+            /live/ch\uD83D\uDE00.isml | '\uD83D\uDE00' (U+1F600)
+            /a b.isml                 | ' ' (U+0020)
+            /a;b.isml                 | ';' (U+003B)
+            /-x.isml                  | '-' first
+            /live/.hidden.isml        | '.' first
+            """)
+    void aRefusedNameSaysWhichCharacterAndWhichAreAllowed(String slug, String character) {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> PublishingPointPath.of(slug));
+        assertTrue(e.problem().contains("has " + character + ";"), e.problem());
+        assertTrue(e.problem().contains("may only hold letters A-Z and a-z, digits 0-9, '.', '_', '~' and '-'"),
+                e.problem());
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {255, 256})
     void limitsTheLength(int length) {

@@ -66,6 +66,27 @@ class PublishingPointSettingsTest {
                 null, null, null, null, null, null, "has space"));
     }
 
+    /** What JSON may spell as an escape but the Atom document of the same settings could not carry. */
+    @Test
+    void refusesTextTheAtomRepresentationCannotCarry() {
+        for (String title : new String[] {"a\uFFFF", "a\uFFFE", "a\uD800b", "\uDC00", "a\uD83D"}) {
+            assertField("Title", () -> new PublishingPointSettings(title, null, Duration.ZERO, false, false, 2,
+                    null, null, null, null, null, null, null));
+        }
+        assertField("PublishingPoint", () -> new SyndicationUrl("http://edge/\uFFFF.isml", null));
+        assertEquals("ch \uD83D\uDE00", new PublishingPointSettings("ch \uD83D\uDE00", null, Duration.ZERO, false,
+                false, 2, null, null, null, null, null, null, null).title());
+    }
+
+    /** Atom trims element text, so a title or folder read from JSON is trimmed too: both read the same settings. */
+    @Test
+    void trimsTheTitleAndTheArchivePath() {
+        assertEquals("Channel 1", new PublishingPointSettings(" Channel 1\t", null, Duration.ZERO, false, false, 2,
+                null, null, null, null, null, null, null).title());
+        assertEquals("/srv/a", new ArchiveSettings(true, Duration.ZERO, " /srv/a ", false).path());
+        assertEquals(null, new ArchiveSettings(true, Duration.ZERO, " \t", false).path());
+    }
+
     @Test
     void syndicationUrlsMustNameAPublishingPointWithoutCredentials() {
         assertField("PublishingPoint", () -> new SyndicationUrl("ftp://edge/a.isml", null));

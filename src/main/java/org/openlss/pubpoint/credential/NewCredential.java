@@ -1,5 +1,6 @@
 package org.openlss.pubpoint.credential;
 
+import org.openlss.pubpoint.Check;
 import org.openlss.pubpoint.InvalidSettingException;
 
 /** A credential an administrator asks to store. */
@@ -10,9 +11,9 @@ public record NewCredential(String name, String userName, String password) {
                     + "' is not a credential name (1-128 letters, digits, '.', '_', '~', '-')");
         }
         if (userName == null || userName.isEmpty() || userName.length() > 256 || userName.indexOf(':') >= 0
-                || userName.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            throw new InvalidSettingException("UserName",
-                    "is required: 1-256 characters, no ':' (HTTP Basic) and no control characters");
+                || userName.chars().anyMatch(c -> c < 0x20 || c == 0x7f) || !Check.xmlCarries(userName)) {
+            throw new InvalidSettingException("UserName", "is required: 1-256 characters, no ':' (HTTP Basic), no "
+                    + "control characters and no " + Check.NOT_IN_XML);
         }
         if (password == null || password.isEmpty() || password.length() > 1024
                 || password.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {

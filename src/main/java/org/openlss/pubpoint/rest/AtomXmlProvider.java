@@ -16,6 +16,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.openlss.pubpoint.ErrorCode;
+import org.openlss.pubpoint.InvalidSettingException;
 import org.openlss.pubpoint.ManagementException;
 import org.openlss.pubpoint.PublishingPoint;
 import org.openlss.pubpoint.PublishingPointSettings;
@@ -43,25 +44,43 @@ public class AtomXmlProvider implements MessageBodyWriter<ManagementDocument> {
 
     /** Reads a request body of this representation as {@code type}. */
     static Object read(Class<?> type, InputStream entity) throws IOException {
-        XmlElement content = smoothStreaming(XmlElement.parse(Bodies.bounded(entity)));
-        if (type == PublishingPointSettings.class) {
-            return SettingsXml.read(only(content, "Settings"));
+        XmlElement smooth = smoothStreaming(XmlElement.parse(Bodies.bounded(entity)));
+        String resource = resource(type);
+        try {
+            return readContent(type, resource, smooth);
+        } catch (InvalidSettingException e) {
+            // fields are named below SmoothStreaming: the reader's element paths lose the Atom envelope, the model's
+            // names (relative to the resource element) gain the resource
+            String envelope = smooth.path() + "/";
+            String field = e.field().startsWith(envelope) ? e.field().substring(envelope.length())
+                    : ModelFields.atom(resource, e.field());
+            throw new InvalidSettingException(e.code(), field, e.problem());
         }
+    }
+
+    /** The element of {@code SmoothStreaming} that holds the resource a request of {@code type} carries. */
+    static String resource(Class<?> type) {
+        return type == PublishingPointSettings.class ? "Settings" : type == StateRequest.class ? "State" : "Credential";
+    }
+
+    private static Object readContent(Class<?> type, String resource, XmlElement smooth) {
         if (type == StateRequest.class) {
-            content.allowOnly("SmoothStreaming", "State", "Status");
-            XmlElement state = content.child("State");
-            if (state == null) {
-                throw new ManagementException(ErrorCode.MPE_MGMT_INVALID_SCHEMA, "SmoothStreaming must hold a State element");
-            }
-            state.allowOnly("State", "Value", "LastError");
-            XmlElement value = state.child("Value");
-            if (value == null) {
-                throw new ManagementException(ErrorCode.MPE_MGMT_INVALID_SCHEMA, "State/Value is required");
-            }
-            return new StateRequest(PublishingPointState.parse(value.text()));
+            smooth.allowOnly(resource, "Status");
+            XmlElement state = required(smooth, resource);
+            state.allowOnly("Value", "LastError");
+            XmlElement value = required(state, "Value");
+            value.allowOnly();
+            return new StateRequest(PublishingPointState.parse(value.path(), value.text()));
         }
-        XmlElement credential = only(content, "Credential").allowOnly("Credential", "Name", "UserName", "Password");
-        return new NewCredential(text(credential, "Name"), text(credential, "UserName"), text(credential, "Password"));
+        smooth.allowOnly(resource);
+        XmlElement content = required(smooth, resource);
+        if (type == PublishingPointSettings.class) {
+            return SettingsXml.read(content);
+        }
+        content.allowOnly("Name", "UserName", "Password");
+        return new NewCredential(content.value("Name", Values::text, null),
+                content.value("UserName", Values::text, null),
+                content.value("Password", Values::text, null));
     }
 
     /** The {@code SmoothStreaming} element inside an Atom entry's content. */
@@ -84,19 +103,13 @@ public class AtomXmlProvider implements MessageBodyWriter<ManagementDocument> {
         return smooth;
     }
 
-    private static XmlElement only(XmlElement smooth, String name) {
-        smooth.allowOnly("SmoothStreaming", name);
-        XmlElement element = smooth.child(name);
+    private static XmlElement required(XmlElement parent, String name) {
+        XmlElement element = parent.child(name);
         if (element == null) {
-            throw new ManagementException(ErrorCode.MPE_MGMT_INVALID_SCHEMA,
-                    "SmoothStreaming must hold a " + name + " element");
+            throw new InvalidSettingException(ErrorCode.MPE_MGMT_INVALID_SCHEMA, parent.path() + "/" + name,
+                    "is required in " + parent.name());
         }
         return element;
-    }
-
-    private static String text(XmlElement parent, String name) {
-        XmlElement child = parent.child(name);
-        return child == null ? null : child.text();
     }
 
     @Override

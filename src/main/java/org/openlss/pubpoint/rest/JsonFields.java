@@ -12,7 +12,8 @@ import org.openlss.pubpoint.InvalidSettingException;
 
 /**
  * Typed, strict access to the members of a JSON request object: unknown members and wrong types are refused with the
- * member's path; absent or null members take the given default.
+ * member's full path ({@code settings.archive.segmentLength}) and what it takes; absent or null members take the given
+ * default.
  */
 final class JsonFields {
     private final JsonObject object;
@@ -46,12 +47,16 @@ final class JsonFields {
     }
 
     String string(String key, String otherwise) {
+        return text(key, "a string", otherwise);
+    }
+
+    private String text(String key, String expected, String otherwise) {
         if (!has(key)) {
             return otherwise;
         }
         JsonValue v = object.get(key);
         if (v.getValueType() != JsonValue.ValueType.STRING) {
-            throw wrongType(name(key), "a string");
+            throw wrongType(name(key), expected);
         }
         return ((JsonString) v).getString();
     }
@@ -76,7 +81,7 @@ final class JsonFields {
         }
         JsonValue v = object.get(key);
         if (v.getValueType() != JsonValue.ValueType.NUMBER || !((JsonNumber) v).isIntegral()) {
-            throw wrongType(name(key), "a whole number");
+            throw wrongType(name(key), "a whole number such as 2");
         }
         try {
             return ((JsonNumber) v).longValueExact();
@@ -86,7 +91,7 @@ final class JsonFields {
     }
 
     Duration duration(String key, Duration otherwise) {
-        String text = string(key, null);
+        String text = text(key, "a duration string such as \"PT30M\" or \"PT1H15M30.5S\"", null);
         return text == null ? otherwise : Values.duration(name(key), text);
     }
 
@@ -96,7 +101,7 @@ final class JsonFields {
         }
         JsonValue v = object.get(key);
         if (v.getValueType() != JsonValue.ValueType.ARRAY) {
-            throw wrongType(name(key), "an array");
+            throw wrongType(name(key), "an array of objects");
         }
         return v.asJsonArray();
     }

@@ -6,6 +6,8 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
+import jakarta.json.stream.JsonLocation;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringReader;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.Locale;
@@ -46,45 +49,41 @@ public class JsonProvider implements MessageBodyWriter<ManagementDocument> {
     private static final String[] ENVELOPE = {"id", "title", "updated", "links", "path"};
     private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
 
+    /** Deepest nesting of objects and arrays a request may have; an entry holding settings needs four. */
+    private static final int MAX_DEPTH = 16;
+    /** Longest number a request may hold; the longest any field takes is a 19-digit whole number. */
+    private static final int MAX_NUMBER_LENGTH = 32;
+
     /** Reads a request body of this representation as {@code type}. */
     static Object read(Class<?> type, InputStream entity) throws IOException {
-        JsonValue body = parse(Bodies.bounded(entity));
+        JsonValue body = parse(Bodies.utf8(entity));
+        String resource = resource(type);
         try {
-            return readValue(type, body);
+            return readValue(type, resource, body);
         } catch (InvalidSettingException e) {
-            String field = jsonName(e.field());
-            throw field.equals(e.field()) ? e : new InvalidSettingException(e.code(), field, e.problem());
-        }
-    }
-
-    /**
-     * The JSON name of a field the settings model names in Atom terms: {@code Archive/SegmentLength} becomes
-     * {@code archive.segmentLength}, {@code HLS/Encryption@enabled} becomes {@code hls.encryption.enabled}.
-     */
-    static String jsonName(String field) {
-        if (field.indexOf('.') >= 0 || field.isEmpty() || Character.isLowerCase(field.charAt(0))) {
-            return field;
-        }
-        StringBuilder name = new StringBuilder();
-        for (String part : field.split("[/@]")) {
-            if (name.length() > 0) {
-                name.append('.');
+            // the reader names fields by their JSON paths; the model by Atom names, which start in upper case
+            if (e.field().isEmpty() || !Character.isUpperCase(e.field().charAt(0))) {
+                throw e;
             }
-            name.append(part.equals(part.toUpperCase(Locale.ROOT)) ? part.toLowerCase(Locale.ROOT)
-                    : Character.toLowerCase(part.charAt(0)) + part.substring(1));
+            throw new InvalidSettingException(e.code(), ModelFields.json(resource, e.field()), e.problem());
         }
-        return name.toString();
     }
 
-    private static Object readValue(Class<?> type, JsonValue body) {
+    /** The name of the resource a request of {@code type} carries: the member of an entry that holds it. */
+    static String resource(Class<?> type) {
+        return type == PublishingPointSettings.class ? ManagementDocument.SETTINGS
+                : type == StateRequest.class ? ManagementDocument.STATE : "credential";
+    }
+
+    private static Object readValue(Class<?> type, String resource, JsonValue body) {
         if (type == PublishingPointSettings.class) {
-            return SettingsJson.read(unwrap(body, "settings", "status"), "");
+            return SettingsJson.read(unwrap(body, resource, "status"), resource);
         }
         if (type == StateRequest.class) {
-            JsonFields state = new JsonFields(unwrap(body, "state", "status"), "state", "value", "lastError");
-            return new StateRequest(PublishingPointState.parse(state.string("value", null)));
+            JsonFields state = new JsonFields(unwrap(body, resource, "status"), resource, "value", "lastError");
+            return new StateRequest(PublishingPointState.parse(state.name("value"), state.string("value", null)));
         }
-        JsonFields c = new JsonFields(body, "", "name", "userName", "password");
+        JsonFields c = new JsonFields(body, resource, "name", "userName", "password");
         return new NewCredential(c.string("name", null), c.string("userName", null), c.string("password", null));
     }
 
@@ -101,9 +100,16 @@ public class JsonProvider implements MessageBodyWriter<ManagementDocument> {
         return body;
     }
 
-    private static JsonValue parse(InputStream in) {
-        try (JsonReader reader = Json.createReader(in)) {
-            return reader.readValue();
+    /**
+     * The document, once its nesting and numbers are known to be within bounds: parsers have limits of their own
+     * (Parsson's answer to deep nesting is a bare RuntimeException), and a request document comes nowhere near them.
+     */
+    private static JsonValue parse(String text) {
+        try {
+            checkBounds(text);
+            try (JsonReader reader = Json.createReader(new StringReader(text))) {
+                return reader.readValue();
+            }
         } catch (JsonParsingException e) {
             throw new ManagementException(ErrorCode.MPE_MGMT_INVALID_XML, "The request body is not well-formed JSON: "
                     + e.getMessage());
@@ -111,6 +117,37 @@ public class JsonProvider implements MessageBodyWriter<ManagementDocument> {
             throw new ManagementException(ErrorCode.MPE_MGMT_INVALID_XML, "The request body is not readable JSON: "
                     + e.getMessage());
         }
+    }
+
+    private static void checkBounds(String text) {
+        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+            int depth = 0;
+            while (parser.hasNext()) {
+                switch (parser.next()) {
+                    case START_OBJECT, START_ARRAY -> {
+                        if (++depth > MAX_DEPTH) {
+                            throw outOfBounds("JSON nested deeper than " + MAX_DEPTH + " levels of objects and arrays",
+                                    parser);
+                        }
+                    }
+                    case END_OBJECT, END_ARRAY -> depth--;
+                    case VALUE_NUMBER -> {
+                        if (parser.getString().length() > MAX_NUMBER_LENGTH) {
+                            throw outOfBounds("a number longer than " + MAX_NUMBER_LENGTH + " characters", parser);
+                        }
+                    }
+                    default -> {
+                        // names, strings and literals have no bound beyond the body's size
+                    }
+                }
+            }
+        }
+    }
+
+    private static ManagementException outOfBounds(String what, JsonParser parser) {
+        JsonLocation at = parser.getLocation();
+        return new ManagementException(ErrorCode.MPE_MGMT_INVALID_XML, "The request body holds " + what + " (line "
+                + at.getLineNumber() + ", column " + at.getColumnNumber() + ").");
     }
 
     @Override

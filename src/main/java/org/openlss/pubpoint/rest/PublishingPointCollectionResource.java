@@ -67,7 +67,13 @@ public class PublishingPointCollectionResource {
             throw new InvalidSettingException(ErrorCode.MPE_MGMT_SLUG_HEADER_INVALID, "Slug",
                     "bad percent-encoding: " + e.getMessage());
         }
-        PublishingPoint point = points.create(path, RequestBodies.read(PublishingPointSettings.class, headers, body));
+        PublishingPointSettings settings = RequestBodies.read(PublishingPointSettings.class, headers, body);
+        PublishingPoint point;
+        try {
+            point = points.create(path, settings);
+        } catch (InvalidSettingException e) {
+            throw RequestBodies.named(PublishingPointSettings.class, headers, e);
+        }
         URI site = Sites.root(uri);
         return Response.created(URI.create(ManagementDocument.url(site, point, ManagementDocument.SETTINGS)))
                 .entity(new SettingsEntry(point, site)).build();

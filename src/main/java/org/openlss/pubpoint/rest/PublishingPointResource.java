@@ -59,7 +59,13 @@ public class PublishingPointResource {
     @Path("settings")
     @Consumes({ManagementMediaTypes.ATOM, ManagementMediaTypes.JSON})
     public Response updateSettings(@PathParam("path") String path, InputStream body) {
-        points.updateSettings(point(path).path(), RequestBodies.read(PublishingPointSettings.class, headers, body));
+        PublishingPointPath point = point(path).path();
+        PublishingPointSettings settings = RequestBodies.read(PublishingPointSettings.class, headers, body);
+        try {
+            points.updateSettings(point, settings);
+        } catch (InvalidSettingException e) {
+            throw RequestBodies.named(PublishingPointSettings.class, headers, e);
+        }
         return Response.ok().build();
     }
 

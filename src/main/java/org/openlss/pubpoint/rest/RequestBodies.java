@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.openlss.pubpoint.ErrorCode;
+import org.openlss.pubpoint.InvalidSettingException;
 import org.openlss.pubpoint.ManagementException;
 
 /**
@@ -19,7 +20,7 @@ final class RequestBodies {
     static <T> T read(Class<T> type, HttpHeaders headers, InputStream body) {
         MediaType sent = headers.getMediaType();
         try {
-            if (sent != null && sent.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+            if (json(sent)) {
                 return type.cast(JsonProvider.read(type, body));
             }
             if (sent != null && (sent.isCompatible(MediaType.valueOf(ManagementMediaTypes.ATOM))
@@ -31,5 +32,19 @@ final class RequestBodies {
         }
         throw new ManagementException(ErrorCode.MPE_MGMT_CONTENT_TYPE_NOT_SUPPORTED,
                 "Send the body as application/atom+xml (or application/json), not " + sent + ".");
+    }
+
+    /**
+     * A refusal of a {@code type} read from the body, made after reading (a credential that is not stored), with the
+     * model's field name turned into the path the body's representation uses.
+     */
+    static InvalidSettingException named(Class<?> type, HttpHeaders headers, InvalidSettingException refusal) {
+        String field = json(headers.getMediaType()) ? ModelFields.json(JsonProvider.resource(type), refusal.field())
+                : ModelFields.atom(AtomXmlProvider.resource(type), refusal.field());
+        return new InvalidSettingException(refusal.code(), field, refusal.problem());
+    }
+
+    private static boolean json(MediaType sent) {
+        return sent != null && sent.isCompatible(MediaType.APPLICATION_JSON_TYPE);
     }
 }

@@ -40,8 +40,8 @@ final class SettingsJson {
                         "clientManifestVersion")) : d.clientConnections(),
                 f.has("serverConnections") ? serverConnections(new JsonFields(f.value("serverConnections"),
                         f.name("serverConnections"), "enabled", "sendEndOfStreamOnStop")) : d.serverConnections(),
-                urls(f.array("pullFrom"), f.name("pullFrom")),
-                urls(f.array("pushTo"), f.name("pushTo")),
+                urls(f, "pullFrom", "PullFrom"),
+                urls(f, "pushTo", "PushTo"),
                 f.has("hls") ? hls(new JsonFields(f.value("hls"), f.name("hls"), "enabled", "segmentLength",
                         "maxBitRate", "allowCaching", "backwardCompatible", "includeCodecs", "encryption")) : d.hls(),
                 f.string("ingestCredential", null),
@@ -66,11 +66,13 @@ final class SettingsJson {
                 f.bool("sendEndOfStreamOnStop", d.sendEndOfStreamOnStop()));
     }
 
-    private static List<SyndicationUrl> urls(JsonArray array, String path) {
+    /** The URL list {@code member}, the model's {@code list}; a refused URL is named by the model, by its entry. */
+    private static List<SyndicationUrl> urls(JsonFields settings, String member, String list) {
+        JsonArray array = settings.array(member);
         List<SyndicationUrl> urls = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
-            JsonFields f = new JsonFields(array.get(i), path + "[" + i + "]", "url", "credentialName");
-            urls.add(new SyndicationUrl(f.string("url", null), f.string("credentialName", null)));
+            JsonFields f = new JsonFields(array.get(i), settings.name(member) + "[" + i + "]", "url", "credentialName");
+            urls.add(SyndicationUrl.listed(list, i + 1, f.string("url", null), f.string("credentialName", null)));
         }
         return urls;
     }

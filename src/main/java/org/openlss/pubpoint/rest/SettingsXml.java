@@ -3,7 +3,6 @@ package org.openlss.pubpoint.rest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.openlss.pubpoint.ArchiveSettings;
@@ -11,7 +10,6 @@ import org.openlss.pubpoint.ClientConnectionSettings;
 import org.openlss.pubpoint.ErrorCode;
 import org.openlss.pubpoint.HlsSettings;
 import org.openlss.pubpoint.InvalidSettingException;
-import org.openlss.pubpoint.ManagementException;
 import org.openlss.pubpoint.PublishingPointSettings;
 import org.openlss.pubpoint.ServerConnectionSettings;
 import org.openlss.pubpoint.SourceType;
@@ -28,81 +26,80 @@ final class SettingsXml {
     }
 
     static PublishingPointSettings read(XmlElement settings) {
-        settings.allowOnly("Settings", "Title", "SourceType", "EstimatedDuration", "AutoStart",
-                "AutoRestartOnEncoderReconnect", "LookAheadChunks", "Archive", "ClientConnections",
-                "ServerConnections", "PullFrom", "PushTo", "Modules", "IngestCredential", "AnonymousIngest",
-                "MaxStreams");
+        settings.allowOnly("Title", "SourceType", "EstimatedDuration", "AutoStart", "AutoRestartOnEncoderReconnect",
+                "LookAheadChunks", "Archive", "ClientConnections", "ServerConnections", "PullFrom", "PushTo", "Modules",
+                "IngestCredential", "AnonymousIngest", "MaxStreams");
         PublishingPointSettings d = PublishingPointSettings.defaults();
         return new PublishingPointSettings(
-                text(settings, "Title", t -> t, d.title()),
-                text(settings, "SourceType", t -> SourceType.parse("SourceType", t), d.sourceType()),
-                text(settings, "EstimatedDuration", t -> Values.duration("EstimatedDuration", t), d.estimatedDuration()),
-                text(settings, "AutoStart", t -> Values.bool("AutoStart", t), d.autoStart()),
-                text(settings, "AutoRestartOnEncoderReconnect", t -> Values.bool("AutoRestartOnEncoderReconnect", t),
-                        d.autoRestartOnEncoderReconnect()),
-                text(settings, "LookAheadChunks", t -> Values.smallInteger("LookAheadChunks", t), d.lookAheadChunks()),
+                settings.value("Title", Values::text, d.title()),
+                settings.value("SourceType", SourceType::parse, d.sourceType()),
+                settings.value("EstimatedDuration", Values::duration, d.estimatedDuration()),
+                settings.value("AutoStart", Values::bool, d.autoStart()),
+                settings.value("AutoRestartOnEncoderReconnect", Values::bool, d.autoRestartOnEncoderReconnect()),
+                settings.value("LookAheadChunks", Values::smallInteger, d.lookAheadChunks()),
                 archive(settings.child("Archive")),
                 clientConnections(settings.child("ClientConnections")),
                 serverConnections(settings.child("ServerConnections")),
-                urls(settings.child("PullFrom"), "PullFrom"),
-                urls(settings.child("PushTo"), "PushTo"),
+                urls(settings.child("PullFrom")),
+                urls(settings.child("PushTo")),
                 hls(settings.child("Modules")),
-                text(settings, "IngestCredential", t -> t.isEmpty() ? null : t, null),
-                text(settings, "AnonymousIngest", t -> Values.bool("AnonymousIngest", t), d.anonymousIngest()),
-                text(settings, "MaxStreams", t -> Values.smallInteger("MaxStreams", t), d.maxStreams()));
+                settings.value("IngestCredential", (field, t) -> t.isEmpty() ? null : t, null),
+                settings.value("AnonymousIngest", Values::bool, d.anonymousIngest()),
+                settings.value("MaxStreams", Values::smallInteger, d.maxStreams()));
     }
 
     private static ArchiveSettings archive(XmlElement archive) {
         if (archive == null) {
             return ArchiveSettings.DISABLED;
         }
-        archive.allowOnly("Archive", "SegmentLength", "Path");
+        archive.allowOnly("SegmentLength", "Path");
         XmlElement path = archive.child("Path");
         if (path != null) {
-            path.allowOnly("Archive/Path");
+            path.allowOnly();
         }
-        return new ArchiveSettings(requiredFlag(archive, "Archive"),
-                text(archive, "SegmentLength", t -> Values.duration("Archive/SegmentLength", t), Duration.ZERO),
+        return new ArchiveSettings(requiredFlag(archive),
+                archive.value("SegmentLength", Values::duration, Duration.ZERO),
                 path == null || path.text().isEmpty() ? null : path.text(),
-                path != null && path.attributes().containsKey("useEventIdOnPath")
-                        && Values.bool("Archive/Path@useEventIdOnPath", path.attributes().get("useEventIdOnPath")));
+                path != null && path.attribute("useEventIdOnPath", Values::bool, false));
     }
 
     private static ClientConnectionSettings clientConnections(XmlElement client) {
         if (client == null) {
             return ClientConnectionSettings.DEFAULT;
         }
-        client.allowOnly("ClientConnections", "WindowLength", "LiveCacheLength", "ClientManifestVersion");
-        return new ClientConnectionSettings(requiredFlag(client, "ClientConnections"),
-                text(client, "WindowLength", t -> Values.duration("ClientConnections/WindowLength", t), Duration.ZERO),
-                text(client, "LiveCacheLength", t -> Values.duration("ClientConnections/LiveCacheLength", t), null),
-                text(client, "ClientManifestVersion", t -> t, null));
+        client.allowOnly("WindowLength", "LiveCacheLength", "ClientManifestVersion");
+        return new ClientConnectionSettings(requiredFlag(client),
+                client.value("WindowLength", Values::duration, Duration.ZERO),
+                client.value("LiveCacheLength", Values::duration, null),
+                client.value("ClientManifestVersion", Values::text, null));
     }
 
     private static ServerConnectionSettings serverConnections(XmlElement server) {
         if (server == null) {
             return ServerConnectionSettings.DISABLED;
         }
-        server.allowOnly("ServerConnections", "SendEndOfStreamOnStop");
-        return new ServerConnectionSettings(requiredFlag(server, "ServerConnections"),
-                text(server, "SendEndOfStreamOnStop", t -> Values.bool("ServerConnections/SendEndOfStreamOnStop", t),
+        server.allowOnly("SendEndOfStreamOnStop");
+        return new ServerConnectionSettings(requiredFlag(server),
+                server.value("SendEndOfStreamOnStop", Values::bool,
                         ServerConnectionSettings.DISABLED.sendEndOfStreamOnStop()));
     }
 
-    private static List<SyndicationUrl> urls(XmlElement list, String name) {
+    /** {@code PullFrom} or {@code PushTo}; a refused URL is named by the model, by its entry in the list. */
+    private static List<SyndicationUrl> urls(XmlElement list) {
         if (list == null) {
             return List.of();
         }
-        list.allowOnly(name, "PublishingPoints");
+        list.allowOnly("PublishingPoints");
         XmlElement points = list.child("PublishingPoints");
         if (points == null) {
             return List.of();
         }
-        points.allowOnly(name + "/PublishingPoints", "PublishingPoint");
+        points.allowOnly("PublishingPoint");
         List<SyndicationUrl> urls = new ArrayList<>();
         for (XmlElement point : points.children()) {
-            point.allowOnly(name + "/PublishingPoints/PublishingPoint");
-            urls.add(new SyndicationUrl(point.text(), point.attributes().get("credentialName")));
+            point.allowOnly();
+            urls.add(SyndicationUrl.listed(list.name(), urls.size() + 1, point.text(),
+                    point.attributes().get("credentialName")));
         }
         return urls;
     }
@@ -111,55 +108,45 @@ final class SettingsXml {
         if (modules == null) {
             return HlsSettings.DISABLED;
         }
-        modules.allowOnly("Modules", "Module");
+        modules.allowOnly("Module");
         HlsSettings d = HlsSettings.DISABLED;
         for (XmlElement module : modules.children()) {
-            if (!HLS_MODULE.equalsIgnoreCase(module.attributes().get("id"))) {
-                throw new InvalidSettingException(ErrorCode.MPE_MGMT_INVALID_SCHEMA, "Modules/Module@id",
-                        "'" + module.attributes().get("id") + "' is not a module of this server; the only one is 'hls'");
+            String id = module.attributes().get("id");
+            if (!HLS_MODULE.equalsIgnoreCase(id)) {
+                throw new InvalidSettingException(ErrorCode.MPE_MGMT_INVALID_SCHEMA, module.attributePath("id"),
+                        (id == null ? "is required" : "'" + id + "' is not a module of this server")
+                                + "; the only one is '" + HLS_MODULE + "'");
             }
-            module.allowOnly("Modules/Module", "HLS");
+            module.allowOnly("HLS");
             XmlElement hls = module.child("HLS");
             if (hls == null) {
                 return d.withEnabled(true);
             }
-            hls.allowOnly("HLS", "SegmentLength", "MaxBitRate", "AllowCaching", "BackwardCompatible",
-                    "IncludeCodecs", "Encryption");
+            hls.allowOnly("SegmentLength", "MaxBitRate", "AllowCaching", "BackwardCompatible", "IncludeCodecs",
+                    "Encryption");
             XmlElement encryption = hls.child("Encryption");
             if (encryption != null) {
-                encryption.allowOnly("HLS/Encryption", "Key");
+                encryption.allowOnly("Key");
             }
             return new HlsSettings(true,
-                    text(hls, "SegmentLength", t -> Values.duration("HLS/SegmentLength", t), d.segmentLength()),
-                    text(hls, "MaxBitRate", t -> Values.integer("HLS/MaxBitRate", t), d.maxBitRate()),
-                    text(hls, "AllowCaching", t -> Values.bool("HLS/AllowCaching", t), d.allowCaching()),
-                    text(hls, "BackwardCompatible", t -> Values.bool("HLS/BackwardCompatible", t), d.backwardCompatible()),
-                    text(hls, "IncludeCodecs", t -> Values.bool("HLS/IncludeCodecs", t), d.includeCodecs()),
-                    encryption != null && encryption.attributes().containsKey("enabled")
-                            && Values.bool("HLS/Encryption@enabled", encryption.attributes().get("enabled")),
-                    encryption == null ? null : text(encryption, "Key", t -> t, null));
+                    hls.value("SegmentLength", Values::duration, d.segmentLength()),
+                    hls.value("MaxBitRate", Values::integer, d.maxBitRate()),
+                    hls.value("AllowCaching", Values::bool, d.allowCaching()),
+                    hls.value("BackwardCompatible", Values::bool, d.backwardCompatible()),
+                    hls.value("IncludeCodecs", Values::bool, d.includeCodecs()),
+                    encryption != null && encryption.attribute("enabled", Values::bool, false),
+                    encryption == null ? null : encryption.value("Key", Values::text, null));
         }
         return d;
     }
 
-    private static boolean requiredFlag(XmlElement element, String path) {
-        String enabled = element.attributes().get("enabled");
+    private static boolean requiredFlag(XmlElement element) {
+        Boolean enabled = element.attribute("enabled", Values::bool, null);
         if (enabled == null) {
-            throw new InvalidSettingException(ErrorCode.MPE_MGMT_INVALID_SCHEMA, path + "@enabled", "is required");
+            throw new InvalidSettingException(ErrorCode.MPE_MGMT_INVALID_SCHEMA, element.attributePath("enabled"),
+                    "is required (true or false)");
         }
-        return Values.bool(path + "@enabled", enabled);
-    }
-
-    private static <T> T text(XmlElement parent, String name, Function<String, T> parse, T otherwise) {
-        XmlElement child = parent.child(name);
-        if (child == null) {
-            return otherwise;
-        }
-        if (!child.children().isEmpty()) {
-            throw new ManagementException(ErrorCode.MPE_MGMT_INVALID_SCHEMA,
-                    name + " holds elements; it takes a value only");
-        }
-        return parse.apply(child.text());
+        return enabled;
     }
 
     static void write(XMLStreamWriter w, PublishingPointSettings s) throws XMLStreamException {

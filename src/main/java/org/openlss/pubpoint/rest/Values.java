@@ -9,6 +9,11 @@ final class Values {
     private Values() {
     }
 
+    /** A string value, taken as written. */
+    static String text(String field, String text) {
+        return text;
+    }
+
     /** xs:duration restricted to days, hours, minutes and seconds (years and months have no fixed length). */
     static Duration duration(String field, String text) {
         try {

@@ -1,5 +1,6 @@
 package org.openlss.pubpoint.rest;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openlss.pubpoint.ArchiveSettings;
 import org.openlss.pubpoint.ClientConnectionSettings;
@@ -125,28 +127,134 @@ class RepresentationsTest {
     @Test
     void refusesUnknownElementsAndMembersNamingThem() {
         assertFailure(ErrorCode.MPE_MGMT_INVALID_SCHEMA, "Settings/Colour", () -> atom("<Settings><Colour>red</Colour></Settings>"));
-        assertFailure(ErrorCode.MPE_MGMT_INVALID_SCHEMA, "Archive/Bogus",
+        assertFailure(ErrorCode.MPE_MGMT_INVALID_SCHEMA, "Settings/Archive/Bogus",
                 () -> atom("<Settings><Archive enabled='true'><Bogus/></Archive></Settings>"));
-        assertFailure(ErrorCode.MPE_MGMT_INVALID_SCHEMA, "colour", () -> json("{\"colour\":\"red\"}"));
-        assertFailure(ErrorCode.MPE_MGMT_INVALID_SCHEMA, "archive.bogus", () -> json("{\"archive\":{\"bogus\":1}}"));
-        assertFailure(ErrorCode.MPE_MGMT_INVALID_SCHEMA, "Archive@enabled", () -> atom("<Settings><Archive/></Settings>"));
+        assertFailure(ErrorCode.MPE_MGMT_INVALID_SCHEMA, "settings.colour", () -> json("{\"colour\":\"red\"}"));
+        assertFailure(ErrorCode.MPE_MGMT_INVALID_SCHEMA, "settings.archive.bogus", () -> json("{\"archive\":{\"bogus\":1}}"));
+        assertFailure(ErrorCode.MPE_MGMT_INVALID_SCHEMA, "Settings/Archive@enabled", () -> atom("<Settings><Archive/></Settings>"));
     }
 
     @Test
     void refusesWrongTypesAndRangesNamingTheField() {
-        assertFailure(ErrorCode.MPE_MGMT_INVALID_DATA, "LookAheadChunks",
+        assertFailure(ErrorCode.MPE_MGMT_INVALID_DATA, "Settings/LookAheadChunks",
                 () -> atom("<Settings><LookAheadChunks>two</LookAheadChunks></Settings>"));
-        assertFailure(ErrorCode.MPE_MGMT_INVALID_DATA, "AutoStart", () -> atom("<Settings><AutoStart>yes</AutoStart></Settings>"));
-        assertFailure(ErrorCode.MPE_MGMT_INVALID_SCHEMA, "lookAheadChunks", () -> json("{\"lookAheadChunks\":\"2\"}"));
-        assertFailure(ErrorCode.MPE_MGMT_INVALID_DATA, "lookAheadChunks", () -> json("{\"lookAheadChunks\":1000000000000}"));
-        assertFailure(ErrorCode.MPE_MGMT_INVALID_DATA, "clientConnections.windowLength",
+        assertFailure(ErrorCode.MPE_MGMT_INVALID_DATA, "Settings/AutoStart", () -> atom("<Settings><AutoStart>yes</AutoStart></Settings>"));
+        assertFailure(ErrorCode.MPE_MGMT_INVALID_SCHEMA, "settings.lookAheadChunks", () -> json("{\"lookAheadChunks\":\"2\"}"));
+        assertFailure(ErrorCode.MPE_MGMT_INVALID_DATA, "settings.lookAheadChunks", () -> json("{\"lookAheadChunks\":1000000000000}"));
+        assertFailure(ErrorCode.MPE_MGMT_INVALID_DATA, "settings.clientConnections.windowLength",
                 () -> json("{\"clientConnections\":{\"windowLength\":\"-PT5M\"}}"));
-        assertFailure(ErrorCode.MPE_MGMT_INVALID_DATA, "ClientConnections/WindowLength",
+        assertFailure(ErrorCode.MPE_MGMT_INVALID_DATA, "Settings/ClientConnections/WindowLength",
                 () -> atom("<Settings><ClientConnections enabled='true'><WindowLength>P1M</WindowLength></ClientConnections></Settings>"));
-        assertFailure(ErrorCode.MPE_MGMT_INVALID_DATA, "hls.encryption.key",
+        assertFailure(ErrorCode.MPE_MGMT_INVALID_DATA, "settings.hls.encryption.key",
                 () -> json("{\"hls\":{\"encryption\":{\"enabled\":true}}}"));
-        assertFailure(ErrorCode.MPE_MGMT_INVALID_SCHEMA, "Modules/Module@id",
+        assertFailure(ErrorCode.MPE_MGMT_INVALID_SCHEMA, "Settings/Modules/Module@id",
                 () -> atom("<Settings><Modules><Module id='x'/></Modules></Settings>"));
+    }
+
+    /** Each type error names its field by the full path in the document sent, and says what the field takes. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            json  | settings   | []                                          | settings                        | must be an object
+            json  | settings   | 1                                           | settings                        | must be an object
+            json  | settings   | {"settings":5,"id":"x"}                     | settings                        | must be an object
+            json  | settings   | {"archive":1}                               | settings.archive                | must be an object
+            json  | settings   | {"archive":{"segmentLength":-1}}            | settings.archive.segmentLength  | must be a duration string such as "PT30M"
+            json  | settings   | {"estimatedDuration":3600}                  | settings.estimatedDuration      | must be a duration string
+            json  | settings   | {"lookAheadChunks":"2"}                     | settings.lookAheadChunks        | must be a whole number
+            json  | settings   | {"hls":{"maxBitRate":1.5}}                  | settings.hls.maxBitRate         | must be a whole number
+            json  | settings   | {"hls":{"encryption":true}}                 | settings.hls.encryption         | must be an object
+            json  | settings   | {"autoStart":"yes"}                         | settings.autoStart              | must be true or false
+            json  | settings   | {"pullFrom":{"url":"http://o/a.isml"}}      | settings.pullFrom               | must be an array of objects
+            json  | settings   | {"pushTo":["http://e/a.isml"]}              | settings.pushTo[0]              | must be an object
+            json  | state      | {"state":{"value":5}}                       | state.value                     | must be a string
+            json  | state      | {"value":"Running"}                         | state.value                     | is not a state
+            json  | credential | "edge"                                      | credential                      | must be an object
+            json  | credential | {"name":"a b","userName":"u","password":"p"} | credential.name                | is not a credential name
+            json  | credential | {"name":"edge","userName":"u\\ud800","password":"p"} | credential.userName | no characters XML cannot carry
+            atom  | settings   | <Settings><Archive enabled='true'><SegmentLength>-1</SegmentLength></Archive></Settings> | Settings/Archive/SegmentLength | is not a duration like PT30M
+            atom  | settings   | <Settings><Archive enabled='on'/></Settings>                                  | Settings/Archive@enabled                 | is not a boolean (true or false)
+            atom  | settings   | <Settings><LookAheadChunks>two</LookAheadChunks></Settings>                   | Settings/LookAheadChunks                 | is not a whole number
+            atom  | settings   | <Settings><Title><b>x</b></Title></Settings>                                  | Settings/Title/b                         | Title takes a value only
+            atom  | settings   | <Settings><Title>a</Title><Title>b</Title></Settings>                         | Settings/Title                           | appears more than once
+            atom  | settings   | <Settings><Modules><Module id='hls'><HLS><MaxBitRate>fast</MaxBitRate></HLS></Module></Modules></Settings> | Settings/Modules/Module/HLS/MaxBitRate | is not a whole number
+            atom  | settings   | <Settings><Modules><Module id='hls'><HLS><SegmentLength>PT1S</SegmentLength></HLS></Module></Modules></Settings> | Settings/Modules/Module/HLS/SegmentLength | is out of range
+            atom  | settings   | <Settings><Modules><Module/></Modules></Settings>                             | Settings/Modules/Module@id               | is required; the only one is 'hls'
+            atom  | settings   | <Title>t</Title>                                                              | Title                                    | SmoothStreaming holds only Settings
+            atom  | state      | <State><Value>Running</Value></State>                                         | State/Value                              | is not a state
+            atom  | state      | <State/>                                                                      | State/Value                              | is required in State
+            atom  | credential | <Credential><Name>a b</Name><UserName>u</UserName><Password>p</Password></Credential> | Credential/Name           | is not a credential name
+            """)
+    void typeErrorsNameTheFullPathAndWhatItTakes(String representation, String resource, String body, String field,
+                                                  String says) {
+        Class<?> type = switch (resource) {
+            case "settings" -> PublishingPointSettings.class;
+            case "state" -> StateRequest.class;
+            default -> NewCredential.class;
+        };
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> {
+            if (representation.equals("json")) {
+                JsonProvider.read(type, stream(body));
+            } else {
+                AtomXmlProvider.read(type, stream(entry(body)));
+            }
+        });
+        assertEquals(field, e.field(), e.getMessage());
+        assertTrue(e.getMessage().startsWith(field + ": ") && e.getMessage().contains(says), e.getMessage());
+    }
+
+    @Test
+    void aRefusedUrlIsNamedByItsEntryInItsList() {
+        String json = "{\"sourceType\":\"Pull\",\"pullFrom\":[{\"url\":\"http://o1/a.isml\"},{\"url\":\"ftp://o2/a.isml\"}]}";
+        assertFailure(ErrorCode.MPE_MGMT_INVALID_DATA, "settings.pullFrom[1].url", () -> json(json));
+        assertFailure(ErrorCode.MPE_MGMT_INVALID_DATA, "settings.pushTo[0].credentialName",
+                () -> json("{\"pushTo\":[{\"url\":\"http://e/a.isml\",\"credentialName\":\"a b\"}]}"));
+        assertFailure(ErrorCode.MPE_MGMT_INVALID_DATA, "Settings/PullFrom/PublishingPoints/PublishingPoint[2]",
+                () -> atom("<Settings><SourceType>Pull</SourceType><PullFrom><PublishingPoints>"
+                        + "<PublishingPoint>http://o1/a.isml</PublishingPoint><PublishingPoint>http://o2/a.txt</PublishingPoint>"
+                        + "</PublishingPoints></PullFrom></Settings>"));
+        assertFailure(ErrorCode.MPE_MGMT_INVALID_DATA, "Settings/PushTo/PublishingPoints/PublishingPoint[1]@credentialName",
+                () -> atom("<Settings><PushTo><PublishingPoints><PublishingPoint credentialName='a b'>http://e/a.isml"
+                        + "</PublishingPoint></PublishingPoints></PushTo></Settings>"));
+    }
+
+    @Test
+    void modelFieldsSitAtTheirFullPathInEachRepresentation() {
+        assertEquals("Settings/PushTo/PublishingPoints/PublishingPoint[2]@credentialName",
+                ModelFields.atom("Settings", "PushTo[2]@credentialName"));
+        assertEquals("settings.pushTo[1].credentialName", ModelFields.json("settings", "PushTo[2]@credentialName"));
+        assertEquals("settings.pullFrom[0].url", ModelFields.json("settings", "PullFrom[1]"));
+        assertEquals("Settings/Modules/Module/HLS/Encryption/Key", ModelFields.atom("Settings", "HLS/Encryption/Key"));
+        assertEquals("settings.hls.encryption.key", ModelFields.json("settings", "HLS/Encryption/Key"));
+        assertEquals("settings.archive.path", ModelFields.json("settings", "Archive/Path"));
+        assertEquals("Settings/IngestCredential", ModelFields.atom("Settings", "IngestCredential"));
+    }
+
+    @Test
+    void deeplyNestedJsonIsA400NamingTheLimit() {
+        String arrays = "[".repeat(30_000) + "]".repeat(30_000);
+        String objects = "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000);
+        for (String body : new String[] {arrays, objects, "{\"settings\":" + "[".repeat(16) + "]".repeat(16) + "}"}) {
+            ManagementException e = assertThrows(ManagementException.class, () -> read(JsonProvider.class, body));
+            assertEquals(ErrorCode.MPE_MGMT_INVALID_XML, e.code());
+            assertTrue(e.getMessage().contains("JSON nested deeper than 16 levels"), e.getMessage());
+        }
+        ManagementException tooLong = assertThrows(ManagementException.class,
+                () -> json("{\"lookAheadChunks\":1" + "0".repeat(5_000) + "}"));
+        assertEquals(ErrorCode.MPE_MGMT_INVALID_XML, tooLong.code());
+        assertTrue(tooLong.getMessage().contains("a number longer than 32 characters"), tooLong.getMessage());
+        ManagementException deepXml = assertThrows(ManagementException.class, () -> read(AtomXmlProvider.class,
+                "<a>".repeat(5_000) + "</a>".repeat(5_000)));
+        assertTrue(deepXml.getMessage().contains("XML elements nested deeper than 16 levels"), deepXml.getMessage());
+    }
+
+    @Test
+    void jsonMustBeUtf8() {
+        byte[] latin1 = "{\"title\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+        ManagementException e = assertThrows(ManagementException.class,
+                () -> JsonProvider.read(PublishingPointSettings.class, new ByteArrayInputStream(latin1)));
+        assertEquals(ErrorCode.MPE_MGMT_INVALID_XML, e.code());
+        assertTrue(e.getMessage().contains("not UTF-8"), e.getMessage());
+        assertEquals("caf\u00e9", assertDoesNotThrow(() -> json("\ufeff{\"title\":\"caf\u00e9\"}")).title());
     }
 
     @Test
