@@ -33,12 +33,17 @@ public class HttpEdge extends HttpFilter {
     AccessGuard guard;
     @Inject
     PlayerRequests players;
+    @Inject
+    AdminResponses adminResponses;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = RequestPaths.of(request);
         PublishingPointUrl url = path.startsWith("/services/") ? null : PublishingPointUrl.parse(path).orElse(null);
+        if (AdminSignIn.covers(path)) {
+            request = adminResponses.harden(request, response);
+        }
         Access access = guard.check(request, response, path, url);
         if (access.answered()) {
             return;
