@@ -30,10 +30,10 @@ import org.openlss.platform.ServerConfig;
  */
 @ApplicationScoped
 public class AdminResponses {
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     /** Addresses whose X-Forwarded-Proto is believed: TLS proxies in front of the server; none by default. */
-    static final String TRUSTED_PROXIES = "openlss.trusted.proxies";
+    private static final String TRUSTED_PROXIES = "openlss.trusted.proxies";
 
     @Inject
     ServerConfig config;
