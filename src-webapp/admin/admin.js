@@ -1,6 +1,8 @@
-// OpenLSS administration screens: the tabs of the Add/Edit dialog, the notices of the sign-in page, the two-second
-// refresh of the status and details pages, and the connection trees kept as the administrator opened or closed them
-// when a refresh redraws them. No library: Faces' own faces.js does the Ajax.
+// OpenLSS administration screens: the tabs of the Add/Edit dialog, the notices of the sign-in page, the questions
+// before a Delete, the URL lists' Ajax, the two-second refresh of the status and details pages, and the connection
+// trees kept as the administrator opened or closed them when a refresh redraws them. No library: Faces' own faces.js
+// does the Ajax. The pages hold no script of their own (their Content Security Policy allows none): what they need is
+// named in data- attributes.
 (function () {
   'use strict';
   document.documentElement.classList.add('js');
@@ -54,11 +56,35 @@
     });
   }
 
-  // Pages with an openlssRefresh (an h:commandScript) redraw their figures every two seconds, one request at a time,
-  // and not while the tab is hidden.
-  function startRefreshing() {
-    const faces = window.faces || window.jsf;
-    if (typeof window.openlssRefresh !== 'function' || !faces) {
+  // A button with data-confirm asks first (Delete); cancelled, nothing is sent.
+  function askBeforeConfirmedActions() {
+    document.addEventListener('click', function (event) {
+      const button = event.target.closest('[data-confirm]');
+      if (button && !window.confirm(button.dataset.confirm)) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      }
+    });
+  }
+
+  // A button inside a data-partial block (a URL list's Add and Remove) sends and redraws only that block.
+  function sendPartsByAjax(faces) {
+    document.addEventListener('click', function (event) {
+      const button = event.target.closest('[data-partial] input[type=submit]');
+      if (!button) {
+        return;
+      }
+      event.preventDefault();
+      const part = button.closest('[data-partial]').id;
+      faces.ajax.request(button, event, { execute: part, render: part });
+    });
+  }
+
+  // A form with data-refresh (the status and details pages) redraws the parts it names every two seconds, one
+  // request at a time, and not while the tab is hidden. Nothing of the form is sent back (@none).
+  function startRefreshing(faces) {
+    const form = document.querySelector('form[data-refresh]');
+    if (!form) {
       return;
     }
     let busy = false;
@@ -73,7 +99,7 @@
     faces.ajax.addOnError(function () { busy = false; });
     setInterval(function () {
       if (!busy && !document.hidden) {
-        window.openlssRefresh();
+        faces.ajax.request(form, null, { execute: '@none', render: form.dataset.refresh });
       }
     }, 2000);
   }
@@ -82,6 +108,11 @@
     showQueryNotices();
     setUpTabs();
     rememberBranches();
-    startRefreshing();
+    askBeforeConfirmedActions();
+    const faces = window.faces || window.jsf;
+    if (faces) {
+      sendPartsByAjax(faces);
+      startRefreshing(faces);
+    }
   });
 }());

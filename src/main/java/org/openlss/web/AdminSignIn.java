@@ -75,22 +75,24 @@ final class AdminSignIn {
     /**
      * A page request goes to the sign-in page and remembers where it was going (only a GET: a form posted after the
      * session expired cannot be replayed). A Faces Ajax request (the Details page refreshing itself) gets the
-     * redirect as a Faces partial response, which the page's script follows.
+     * redirect as a Faces partial response, which the page's script follows. Anything but a GET comes from a page
+     * whose session has ended, and the sign-in page says so.
      */
     private static void askToSignIn(HttpServletRequest request, HttpServletResponse response, String path)
             throws IOException {
+        String signInPage = "GET".equals(request.getMethod()) ? PAGE : PAGE + "?expired";
         if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
             response.setContentType("text/xml;charset=utf-8");
             response.setHeader("Cache-Control", "no-store");
             response.getOutputStream().write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-                    + request.getContextPath() + PAGE + "\"/></partial-response>").getBytes(StandardCharsets.UTF_8));
+                    + request.getContextPath() + signInPage + "\"/></partial-response>").getBytes(StandardCharsets.UTF_8));
             return;
         }
         if ("GET".equals(request.getMethod())) {
             String query = request.getQueryString();
             request.getSession(true).setAttribute(RETURN_TO, query == null ? path : path + "?" + query);
         }
-        redirect(request, response, PAGE);
+        redirect(request, response, signInPage);
     }
 
     /** 303: the browser follows with a GET, also after a POST. */

@@ -37,12 +37,17 @@ public class HttpEdge extends HttpFilter {
     PlayerRequests players;
     @Inject
     AuditTrail audit;
+    @Inject
+    AdminResponses adminResponses;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = RequestPaths.of(request);
         PublishingPointUrl url = path.startsWith("/services/") ? null : PublishingPointUrl.parse(path).orElse(null);
+        if (AdminSignIn.covers(path)) {
+            request = adminResponses.harden(request, response);
+        }
         Access access = guard.check(request, response, path, url);
         if (access.answered()) {
             return;

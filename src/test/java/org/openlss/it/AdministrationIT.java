@@ -3,13 +3,17 @@ package org.openlss.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -38,6 +42,9 @@ class AdministrationIT {
     /** Folder of this run's points: the server's data dir may hold earlier runs. */
     private static final String RUN = "ui-" + Long.toString(System.currentTimeMillis(), 36);
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** A view state naming no view the server holds, as a tab's after another sign-in. */
+    private static final String STALE_VIEW = "-4711:-4711";
+    private static final String EXPIRED_NOTICE = "The page had expired; it has been reloaded";
 
     @ArquillianResource
     URL url;
@@ -149,6 +156,7 @@ class AdministrationIT {
         assertFalse(pages.listed(point));
         assertTrue(pages.pageMessages().contains("Deleted /" + point), pages.pageMessages());
         assertEquals(404, events.admin().get(point + "/settings", ManagementApiIT.JSON).statusCode());
+        assertEquals(List.of(), browser.policyViolations(), "the screens work within their Content Security Policy");
     }
 
     /** A player's request, so that the point has a client among its destinations. */
@@ -188,6 +196,7 @@ class AdministrationIT {
         assertTrue(pages.fieldError("dialog:windowLength").contains("out of range"),
                 "the settings' own range check, next to the field: " + pages.fieldError("dialog:windowLength"));
         assertEquals(points, pointCount(), "nothing was created");
+        assertEquals(List.of(), browser.policyViolations());
     }
 
     private int pointCount() {
@@ -241,6 +250,7 @@ class AdministrationIT {
         assertTrue(browser.text("[data-when-query='signedout']").contains("signed out"));
         pages.open("/admin/credentials.xhtml");
         assertTrue(browser.driver().getCurrentUrl().endsWith("/admin/signin.html"), "signed out for good");
+        assertEquals(List.of(), browser.policyViolations());
     }
 
     @Test
@@ -260,8 +270,8 @@ class AdministrationIT {
         assertEquals(404, anonymous.get("WEB-INF/templates/admin.xhtml", "*/*").statusCode());
         HttpResponse<String> ajax = anonymous.send("POST", "admin/details.xhtml", "application/x-www-form-urlencoded",
                 "jakarta.faces.partial.ajax=true", "Faces-Request", "partial/ajax");
-        assertTrue(ajax.body().contains("<redirect url=\"/admin/signin.html\""), "a refresh after the session ended "
-                + "takes the page to the sign-in: " + ajax.body());
+        assertTrue(ajax.body().contains("<redirect url=\"/admin/signin.html?expired\""),
+                "a refresh after the session ended takes the page to the sign-in, saying so: " + ajax.body());
 
         SignedInClient client = new SignedInClient(events.admin().base());
         assertEquals(303, client.get("admin/credentials.xhtml").statusCode());
@@ -296,6 +306,122 @@ class AdministrationIT {
         browser.open(events.admin().base().resolve("/admin/signin.html?throttled=7").toString());
         assertEquals("Too many failed sign-ins: try again in 7 s.", browser.text("[data-when-query='throttled']"));
         assertFalse(browser.find("[data-when-query='failed']").isDisplayed());
+    void theUrlListsOfTheDialogGrowAndShrinkInPlace() {
+        signIn();
+        String point = RUN + "/pulled.isml";
+        pages.openAdd();
+        pages.type("dialog:fileName", point);
+        pages.choose("dialog:sourceType", "Pull");
+        pages.markPage();
+        addUrl("http://127.0.0.1:9/live/first.isml", 0);
+        addUrl("http://127.0.0.1:9/live/second.isml", 1);
+        browser.driver().findElement(By.id("dialog:pullUrls:0:remove")).click();
+        browser.await("the first URL removed", PATIENCE, d -> d.findElements(By.cssSelector("[id$=':url']")).size() == 1
+                && "http://127.0.0.1:9/live/second.isml".equals(
+                        d.findElement(By.id("dialog:pullUrls:0:url")).getAttribute("value")));
+        assertTrue(pages.markStillThere(), "the list was redrawn in place, the dialog not reloaded");
+        pages.ok();
+        String stored = events.admin().get(point + "/settings", ManagementApiIT.JSON).body();
+        assertTrue(stored.contains("second.isml") && !stored.contains("first.isml"), stored);
+        assertEquals(List.of(), browser.policyViolations(), "Faces' Ajax works within the Content Security Policy");
+    }
+
+    /** Add… under the pull URLs, then {@code url} typed into the new row {@code row}. */
+    private void addUrl(String url, int row) {
+        browser.driver().findElement(By.id("dialog:pullUrlsAdd")).click();
+        String field = "dialog:pullUrls:" + row + ":url";
+        browser.await("a row for a URL", PATIENCE, d -> !d.findElements(By.id(field)).isEmpty());
+        pages.type(field, url);
+    }
+
+    @Test
+    void aStaleTabInTheBrowserReloadsItsPageWithANotice() {
+        signIn();
+        pages.forgetView();
+        browser.await("the refresh reloading the page", PATIENCE,
+                d -> pages.textOf("#messages").contains("The page had expired; it has been reloaded"));
+        browser.screenshot("expired-page");
+        assertEquals(List.of(), browser.policyViolations());
+    }
+
+    @Test
+    void screensSendTheirSecurityHeadersAndHoldNoInlineScript() {
+        SignedInClient client = new SignedInClient(events.admin().base());
+        client.signIn(Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
+        Pattern inlineScript = Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>|\\son[a-z]+\\s*=|javascript:",
+                Pattern.CASE_INSENSITIVE);
+        for (String screen : List.of("admin/index.xhtml", "admin/point.xhtml", "admin/credentials.xhtml",
+                "admin/details.xhtml?point=a.isml", "admin/signin.html", "admin/admin.js")) {
+            HttpResponse<String> r = client.get(screen);
+            assertEquals(200, r.statusCode(), screen);
+            String policy = r.headers().firstValue("Content-Security-Policy").orElse("");
+            for (String directive : List.of("default-src 'self'", "script-src 'self'", "style-src 'self'",
+                    "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'")) {
+                assertTrue(policy.contains(directive), screen + ": " + policy);
+            }
+            assertFalse(policy.contains("unsafe"), screen + ": " + policy);
+            assertEquals(List.of("nosniff"), r.headers().allValues("X-Content-Type-Options"), screen);
+            assertEquals(List.of("no-store"), r.headers().allValues("Cache-Control"), screen);
+            assertEquals(List.of("same-origin"), r.headers().allValues("Referrer-Policy"), screen);
+            if (!screen.endsWith(".js")) {
+                Matcher inline = inlineScript.matcher(r.body());
+                if (inline.find()) {
+                    fail(screen + " holds script of its own: " + inline.group());
+                }
+            }
+        }
+        HttpResponse<String> api = events.admin().get(ManagementApiIT.COLLECTION, ManagementApiIT.ATOM);
+        assertEquals(200, api.statusCode());
+        assertTrue(api.headers().firstValue("Content-Security-Policy").isEmpty(), "the API keeps its own headers");
+    }
+
+    @Test
+    void theSessionCookieIsOnlySentByTheScreensThemselvesAndNeverReadByScripts() {
+        SignedInClient client = new SignedInClient(events.admin().base());
+        HttpResponse<String> first = client.get("admin/credentials.xhtml");
+        HttpResponse<String> signedIn = client.signInResponse(Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
+        for (HttpResponse<String> r : List.of(first, signedIn)) {
+            List<String> cookies = r.headers().allValues("Set-Cookie").stream()
+                    .filter(c -> c.startsWith("JSESSIONID=")).toList();
+            assertEquals(1, cookies.size(), "one session cookie: " + cookies);
+            List<String> attributes = List.of(cookies.get(0).toLowerCase(Locale.ROOT).split("\\s*;\\s*"));
+            assertTrue(attributes.contains("samesite=strict") && attributes.contains("httponly"), cookies.get(0));
+            assertFalse(attributes.contains("secure"), "plain HTTP: " + cookies.get(0));
+        }
+    }
+
+    @Test
+    void aClickInAStaleTabReloadsThePageWithANoticeInsteadOfAnError() {
+        String point = RUN + "/stale.isml";
+        events.create(point, "{\"title\":\"Stale\"}");
+        URI base = events.admin().base();
+        SignedInClient client = new SignedInClient(base);
+        client.signIn(Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
+        String page = "/admin/point.xhtml?point=" + point;
+        HttpResponse<String> post = client.post("admin/point.xhtml", "dialog=dialog&dialog%3Atitle=Changed"
+                + "&dialog%3Aok=OK&jakarta.faces.ViewState=" + STALE_VIEW, "Referer", base.resolve(page).toString());
+        assertTrue(post.statusCode() == 302 || post.statusCode() == 303, post.statusCode() + " " + post.body());
+        URI reload = base.resolve(post.headers().firstValue("Location").orElseThrow());
+        assertEquals(page, reload.getRawPath() + "?" + reload.getRawQuery(), "the page as it was opened");
+        HttpResponse<String> reloaded = client.get(reload.toString());
+        assertEquals(200, reloaded.statusCode());
+        assertTrue(reloaded.body().contains(EXPIRED_NOTICE), reloaded.body());
+        assertTrue(events.admin().get(point + "/settings", ManagementApiIT.JSON).body().contains("\"Stale\""),
+                "nothing was changed");
+
+        String refresh = "points=points&jakarta.faces.source=points&jakarta.faces.partial.ajax=true"
+                + "&jakarta.faces.partial.execute=%40none&jakarta.faces.partial.render=points%3Astatus"
+                + "&jakarta.faces.ViewState=" + STALE_VIEW;
+        HttpResponse<String> ajax = client.post("admin/index.xhtml", refresh, "Faces-Request", "partial/ajax");
+        assertEquals(200, ajax.statusCode(), ajax.body());
+        assertTrue(ajax.body().contains("<redirect url=\"/admin/index.xhtml\""), ajax.body());
+        assertTrue(client.get("admin/index.xhtml").body().contains(EXPIRED_NOTICE), "the notice after the reload");
+
+        HttpResponse<String> formOfEndedSession = new SignedInClient(base).post("admin/index.xhtml",
+                "points=points&points%3Astart=Start&jakarta.faces.ViewState=" + STALE_VIEW);
+        assertEquals(303, formOfEndedSession.statusCode());
+        assertEquals(base.resolve("/admin/signin.html?expired"),
+                base.resolve(formOfEndedSession.headers().firstValue("Location").orElseThrow()));
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -30,6 +32,16 @@ public final class Browser implements AutoCloseable {
     private static final Path BUILD = Path.of(System.getProperty("openlss.build.dir", "target")).toAbsolutePath();
     public static final Path SCREENSHOTS = BUILD.resolve("screenshots");
 
+    /**
+     * Run in every page before its own scripts: each Content Security Policy violation is kept in the tab's
+     * session storage, so that those of pages already left are still there to read.
+     */
+    private static final String RECORD_VIOLATIONS = "document.addEventListener('securitypolicyviolation', e => {"
+            + " const seen = JSON.parse(sessionStorage.getItem('openlssViolations') || '[]');"
+            + " seen.push(location.pathname + ': ' + e.effectiveDirective + ' refused ' + (e.blockedURI || 'inline')"
+            + " + ' at ' + e.sourceFile + ':' + e.lineNumber + ' ' + e.sample);"
+            + " sessionStorage.setItem('openlssViolations', JSON.stringify(seen)); });";
+
     private final ChromeDriverService service;
     private final ChromeDriver driver;
 
@@ -48,7 +60,9 @@ public final class Browser implements AutoCloseable {
                     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost");
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-            return new Browser(service, new ChromeDriver(service, options));
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_VIOLATIONS));
+            return new Browser(service, driver);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -94,6 +108,13 @@ public final class Browser implements AutoCloseable {
                 return false;
             }
         });
+    }
+
+    /** The Content Security Policy violations of every page this tab showed on the current site. */
+    @SuppressWarnings("unchecked")
+    public List<String> policyViolations() {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript(
+                "return JSON.parse(sessionStorage.getItem('openlssViolations') || '[]');");
     }
 
     /** The page as the browser shows it, as {@code target/screenshots/<name>.png}. */

@@ -26,17 +26,30 @@ final class SignedInClient {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
 
-    /** Posts the sign-in form; returns where the server sends the browser next. */
-    String signIn(String user, String password) {
-        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpResponse<String> r = send(HttpRequest.newBuilder(base.resolve("admin/signin"))
+    /** Posts {@code form} (URL-encoded) to {@code path} with extra {@code name, value} header pairs. */
+    HttpResponse<String> post(String path, String form, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
+    /** Posts the sign-in form; returns the server's answer, a 303 to where the browser goes next. */
+    HttpResponse<String> signInResponse(String user, String password) {
+        HttpResponse<String> r = post("admin/signin", "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
         if (r.statusCode() != 303) {
             throw new AssertionError("the sign-in answered " + r.statusCode() + ": " + r.body());
         }
-        return r.headers().firstValue("Location").orElseThrow();
+        return r;
+    }
+
+    /** Posts the sign-in form; returns where the server sends the browser next. */
+    String signIn(String user, String password) {
+        return signInResponse(user, password).headers().firstValue("Location").orElseThrow();
     }
 
     String sessionId() {
