@@ -57,7 +57,7 @@ class ServerRestartIT {
     void withNoPasswordConfiguredOneIsGeneratedIntoAFileOnlyTheServersUserReadsAndNeverIntoTheLog()
             throws IOException {
         try (ServerProcess server = ServerProcess.start("generated-" + System.nanoTime(),
-                Map.of("OPENLSS_ADMIN_PASSWORD", "", "OPENLSS_ADMIN_USER", "operator"))) {
+                Map.of("OPENLSS_ADMIN_PASSWORD", "", "OPENLSS_ADMIN_USER", "operator", "OPENLSS_ENCODER_PASSWORD", ""))) {
             Path file = server.dataDir().resolve("generated-credentials.properties");
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
             Properties generated = properties(file);
