@@ -306,6 +306,9 @@ class AdministrationIT {
         browser.open(events.admin().base().resolve("/admin/signin.html?throttled=7").toString());
         assertEquals("Too many failed sign-ins: try again in 7 s.", browser.text("[data-when-query='throttled']"));
         assertFalse(browser.find("[data-when-query='failed']").isDisplayed());
+    }
+
+    @Test
     void theUrlListsOfTheDialogGrowAndShrinkInPlace() {
         signIn();
         String point = RUN + "/pulled.isml";

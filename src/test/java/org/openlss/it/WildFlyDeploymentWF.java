@@ -62,6 +62,22 @@ class WildFlyDeploymentWF {
             assertEquals(200, page.statusCode(), page.body());
             assertTrue(page.body().contains("live/wildfly.isml") && page.body().contains("jakarta.faces.ViewState")
                     && !page.body().contains("xmlns:ui"), "the publishing points page, rendered: " + page.body());
+            assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"),
+                    "the screens' hardening headers on WildFly too: " + page.headers());
+
+            // the security probes of the API and of ingest, as on Payara
+            assertEquals(401, admin.anonymous().send("POST", "live/wildfly.isml/Streams(s)", null, "").statusCode(),
+                    "publishing needs credentials");
+            HttpResponse<String> deep = admin.send("POST", ManagementApiIT.COLLECTION + "/settings",
+                    ManagementApiIT.JSON, "[".repeat(30_000) + "]".repeat(30_000), "Slug", "/live/deep.isml");
+            assertEquals(400, deep.statusCode(), "deeply nested JSON is refused, not a 500: " + deep.body());
+            Http guessing = new Http(app, Deployments.ADMIN, "guess");
+            for (int i = 0; i < 10; i++) {
+                assertEquals(401, guessing.get(ManagementApiIT.COLLECTION, ManagementApiIT.ATOM).statusCode());
+            }
+            HttpResponse<String> throttled = admin.get(ManagementApiIT.COLLECTION, ManagementApiIT.ATOM);
+            assertEquals(429, throttled.statusCode(), "after repeated failures even the right password waits");
+            assertTrue(throttled.headers().firstValue("Retry-After").isPresent(), throttled.headers().toString());
         } finally {
             // standalone.sh starts the JVM as its child: stop the JVM, not just the script
             server.descendants().forEach(ProcessHandle::destroy);
