@@ -63,8 +63,8 @@ public class ArchiveDelivery {
         }
         try {
             ArchivedPresentation presentation = presentations.get(ism);
-            if (resource.hls()) {
-                error(exchange, 404, "Apple HTTP Live Streaming of archives is not served");
+            if (resource.format() != null) {
+                error(exchange, 404, "format=" + resource.format() + " of archives is not served");
             } else if (resource instanceof SmoothUrl.Manifest) {
                 manifest(exchange, presentation);
             } else if (resource instanceof SmoothUrl.Fragment f) {

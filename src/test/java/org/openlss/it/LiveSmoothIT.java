@@ -41,6 +41,8 @@ class LiveSmoothIT {
         return Deployments.builtWar();
     }
 
+    private static final String DASH = "Manifest(format=mpd-time-cmaf)";
+
     /** Folder of this run's points: the server's data dir may hold earlier runs. */
     private static final String RUN = "e2e-" + Long.toString(System.currentTimeMillis(), 36);
 
@@ -90,6 +92,42 @@ class LiveSmoothIT {
         assertFalse(ended.getDocumentElement().hasAttribute("IsLive"));
         Players.Result replay = Players.play("smooth", events.url(point) + "/Manifest", 10);
         assertTrue(replay.ok(), "seek back through the DVR after the event: " + replay);
+        assertFalse(replay.live());
+    }
+
+    @Test
+    void playsMpegDashLiveOnEveryLevelInDashJsAndShakaThenStaticFromTheStartAfterTheEnd() {
+        String point = RUN + "/dash.isml";
+        String mpdUrl = events.url(point) + "/" + DASH;
+        events.create(point, "{\"autoStart\":true}");
+        try (Encoder encoder = Encoder.push(source, events.url(point), "--loop")) {
+            LiveEvents.await(Duration.ofSeconds(30), "three listed fragments", () -> events.videoChunks(point) >= 3);
+            List<Long> videoLevels = LiveEvents.bitrates(events.manifest(point), "video_und");
+            Document mpd = DashManifests.get(events.admin(), point, DASH);
+            assertEquals("dynamic", mpd.getDocumentElement().getAttribute("type"));
+            List<DashManifests.Representation> levels = DashManifests.representations(mpd);
+            assertEquals(videoLevels, levels.stream().filter(l -> l.contentType().equals("video"))
+                    .map(DashManifests.Representation::bandwidth).toList());
+            for (DashManifests.Representation level : levels) {
+                String probe = DashManifests.probe(events.admin(), point, level, level.times().get(0));
+                assertTrue(probe.matches("(h264|aac),[1-9][0-9]*"), level + ": " + probe);
+            }
+
+            Players.Result play = Players.play("dash", mpdUrl, 10, "--switch");
+            assertTrue(play.ok(), play.toString());
+            assertTrue(play.live());
+            assertTrue(new HashSet<>(play.levelsPlayed()).containsAll(videoLevels), "every level played: " + play);
+            Players.Result shaka = Players.play("shaka", mpdUrl, 10);
+            assertTrue(shaka.ok(), shaka.toString());
+            assertTrue(shaka.live());
+            assertTrue(events.statistics(point).getJsonArray("destinations").toString().contains("MPEG-DASH"));
+            encoder.stop();
+        }
+        LiveEvents.await(Duration.ofSeconds(10), "DVR-only after end of stream", () -> "Stopped".equals(events.state(point)));
+        Document ended = DashManifests.get(events.admin(), point, DASH);
+        assertEquals("static", ended.getDocumentElement().getAttribute("type"));
+        Players.Result replay = Players.play("dash", mpdUrl, 10);
+        assertTrue(replay.ok(), "the whole event from its start after it ended: " + replay);
         assertFalse(replay.live());
     }
 
