@@ -27,16 +27,20 @@ import org.openlss.pubpoint.PublishingPoint;
 import org.openlss.pubpoint.PublishingPointSettings;
 
 /**
- * MPEG-DASH of live events at the URLs Azure Media Services gave the IIS grammar: the MPD
- * {@code Manifest(format=mpd-time-cmaf)}, each level's CMAF header {@code QualityLevels(b)/Fragments(<stream>=i,
- * format=mpd-time-cmaf)} and its segments {@code QualityLevels(b)/Fragments(<stream>=<time>,format=mpd-time-cmaf)},
- * one per Smooth fragment. Status codes and caching are those of Smooth fragments; the MPD is built once per timeline
- * change, dynamic while the event is live and static once it is DVR-only.
+ * MPEG-DASH and HLS with CMAF segments of live events, at the URLs Azure Media Services gave the IIS grammar: the MPD
+ * {@code Manifest(format=mpd-time-cmaf)}; the HLS master {@code Manifest(format=m3u8-cmaf)} and media playlists
+ * {@code QualityLevels(b)/Manifest(<stream>,format=m3u8-cmaf)} (with HLS enabled on the point, like the TS output);
+ * each level's CMAF header {@code QualityLevels(b)/Fragments(<stream>=i,format=…)} and its segments
+ * {@code QualityLevels(b)/Fragments(<stream>=<time>,format=…)}, one per Smooth fragment and the same bytes in both
+ * formats. Status codes and caching are those of Smooth fragments; manifests are built once per timeline change, live
+ * until the event is DVR-only (a static MPD, an {@code EXT-X-ENDLIST}).
  */
 @ApplicationScoped
 public class CmafDelivery implements PlayerOutput {
     static final String DASH_OUTPUT = "MPEG-DASH";
+    static final String HLS_OUTPUT = "HLS (fMP4)";
     private static final String MPD = "application/dash+xml";
+    private static final String PLAYLIST = "application/vnd.apple.mpegurl";
     private static final long HEADER_MAX_AGE = 3 * 24 * 3600;
 
     @Inject
@@ -44,14 +48,24 @@ public class CmafDelivery implements PlayerOutput {
 
     @Override
     public boolean serves(SmoothUrl resource) {
-        return SmoothUrl.DASH_CMAF.equals(resource.format());
+        return resource.cmaf();
     }
 
     @Override
     public void serve(PlayerExchange exchange, PlayerRequests.Target target) throws IOException {
         SmoothUrl resource = target.resource();
-        if (resource instanceof SmoothUrl.Manifest) {
-            mpd(exchange, target.point(), target.presentation());
+        boolean hls = SmoothUrl.HLS_CMAF.equals(resource.format());
+        if (hls && !target.point().settings().hls().enabled()) {
+            error(exchange, 404, "HLS (fMP4) needs Apple HTTP Live Streaming enabled on "
+                    + target.url().point().urlPath());
+        } else if (resource instanceof SmoothUrl.Manifest) {
+            if (hls) {
+                master(exchange, target.point(), target.presentation());
+            } else {
+                mpd(exchange, target.point(), target.presentation());
+            }
+        } else if (resource instanceof SmoothUrl.LevelManifest level && hls) {
+            mediaPlaylist(exchange, target.point(), target.presentation(), level);
         } else if (resource instanceof SmoothUrl.Init init) {
             header(exchange, target.point(), target.presentation(), init);
         } else if (resource instanceof SmoothUrl.Fragment f && f.noun() == SmoothUrl.Noun.Fragments) {
@@ -78,6 +92,42 @@ public class CmafDelivery implements PlayerOutput {
             return;
         }
         send(exchange, MPD, ResponseBody.of(mpd.bytes()));
+    }
+
+    private static void master(PlayerExchange exchange, PublishingPoint point, Presentation presentation)
+            throws IOException {
+        CmafEvent event = presentation.outputStates().of(CmafEvent.class, CmafEvent::new);
+        playlist(exchange, point, presentation, event.master.get(presentation::version,
+                () -> HlsPlaylists.master(streams(presentation))), "m");
+    }
+
+    private static void mediaPlaylist(PlayerExchange exchange, PublishingPoint point, Presentation presentation,
+                                      SmoothUrl.LevelManifest level) throws IOException {
+        if (level(exchange, presentation, level.streamName(), level.bitrate(), level.attributes()) == null) {
+            return;
+        }
+        CmafEvent event = presentation.outputStates().of(CmafEvent.class, CmafEvent::new);
+        BuiltOnce built = event.mediaPlaylists.computeIfAbsent(level.streamName(), name -> new BuiltOnce());
+        playlist(exchange, point, presentation, built.get(presentation::version, () -> {
+            List<CmafStream> streams = streams(presentation);
+            CmafStream stream = streams.stream().filter(s -> s.name().equals(level.streamName())).findFirst()
+                    .orElse(null);
+            return stream == null ? null : HlsPlaylists.media(stream, event.live(streams, Instant.now()),
+                    point.settings().clientConnections().windowLength().isZero(), presentation.ended(), false);
+        }), "p" + level.streamName().hashCode());
+    }
+
+    private static void playlist(PlayerExchange exchange, PublishingPoint point, Presentation presentation,
+                                 BuiltOnce.Built playlist, String kind) throws IOException {
+        if (playlist.bytes() == null) {
+            error(exchange, 404, point.path().urlPath() + " has no H.264 or AAC stream data yet");
+            return;
+        }
+        exchange.header("Cache-Control", presentation.ended() ? "public, max-age=10" : "public, max-age=1");
+        if (notModified(exchange, "\"h" + kind + point.eventNumber() + "-" + playlist.version() + "\"")) {
+            return;
+        }
+        send(exchange, PLAYLIST, ResponseBody.of(playlist.bytes()));
     }
 
     private static String etag(PublishingPoint point, long version) {
@@ -147,6 +197,7 @@ public class CmafDelivery implements PlayerOutput {
         }
         send(exchange, FragmentAnswers.contentType(track.description().type()), body);
         track.served(body.contentLength());
-        destinations.delivered(point.path(), exchange.localAddress(), DASH_OUTPUT, f.streamName());
+        destinations.delivered(point.path(), exchange.localAddress(),
+                SmoothUrl.HLS_CMAF.equals(f.format()) ? HLS_OUTPUT : DASH_OUTPUT, f.streamName());
     }
 }

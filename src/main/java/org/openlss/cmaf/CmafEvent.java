@@ -3,12 +3,14 @@ package org.openlss.cmaf;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.openlss.player.BuiltOnce;
 
 /**
  * What the CMAF outputs keep with one live event: its manifests, built once per timeline change, and the mapping of
- * media time to the wall clock that a dynamic MPD fixes for the event's life ({@code availabilityStartTime} must
- * not move between updates).
+ * media time to the wall clock fixed for the event's life (a dynamic MPD's {@code availabilityStartTime} must not
+ * move between updates; HLS program dates follow the same clock).
  */
 final class CmafEvent {
     /** Media time {@code time} (in {@code timescale}) is presentation time 0 and happened at {@code wallClock}. */
@@ -16,6 +18,9 @@ final class CmafEvent {
     }
 
     final BuiltOnce mpd = new BuiltOnce();
+    final BuiltOnce master = new BuiltOnce();
+    /** The fMP4 HLS media playlist of each stream (one for all its levels), by stream name. */
+    final Map<String, BuiltOnce> mediaPlaylists = new ConcurrentHashMap<>();
     private volatile Anchor anchor;
 
     /**

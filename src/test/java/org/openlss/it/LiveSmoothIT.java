@@ -132,6 +132,40 @@ class LiveSmoothIT {
     }
 
     @Test
+    void playsHlsWithCmafSegmentsInHlsJsAndShakaWhenHlsIsEnabled() {
+        String off = RUN + "/fmp4-off.isml";
+        events.create(off, "{\"autoStart\":true}");
+        HttpResponse<byte[]> disabled = events.admin().anonymous().getBytes(off + "/Manifest(format=m3u8-cmaf)");
+        assertEquals(404, disabled.statusCode(), "HLS is off on the point");
+        assertTrue(new String(disabled.body()).contains("needs Apple HTTP Live Streaming enabled"));
+        String enabled = RUN + "/fmp4-hls.isml";
+        String enabledMaster = events.url(enabled) + "/Manifest(format=m3u8-cmaf)";
+        events.create(enabled, "{\"autoStart\":true,\"hls\":{\"enabled\":true}}");
+        try (Encoder encoder = Encoder.push(source, events.url(enabled), "--loop")) {
+            LiveEvents.await(Duration.ofSeconds(30), "three listed fragments", () -> events.videoChunks(enabled) >= 3);
+            List<Long> videoLevels = LiveEvents.bitrates(events.manifest(enabled), "video_und");
+            String text = new String(DashManifests.ok(events.admin(), enabled + "/Manifest(format=m3u8-cmaf)"),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            List<HlsPlaylists.Variant> variants = HlsPlaylists.master(text);
+            assertEquals(videoLevels.size(), variants.size(), text);
+            variants.forEach(v -> assertTrue(v.attribute("CODECS").matches("avc1\\.[0-9a-f]{6},mp4a\\.40\\.2"), text));
+            String media = new String(DashManifests.ok(events.admin(), enabled + "/" + variants.get(0).uri()),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(media.contains("#EXT-X-MAP:URI=\"Fragments(video_und=i,format=m3u8-cmaf)\""), media);
+
+            Players.Result hlsJs = Players.play("hls", enabledMaster, 10, "--switch");
+            assertTrue(hlsJs.ok(), hlsJs.toString());
+            assertTrue(hlsJs.live());
+            assertTrue(new HashSet<>(hlsJs.levelsPlayed()).containsAll(variants.stream()
+                    .map(v -> Long.parseLong(v.attribute("BANDWIDTH"))).toList()), "every variant played: " + hlsJs);
+            Players.Result shaka = Players.play("shaka", enabledMaster, 10);
+            assertTrue(shaka.ok(), shaka.toString());
+            assertTrue(events.statistics(enabled).getJsonArray("destinations").toString().contains("HLS (fMP4)"));
+            encoder.stop();
+        }
+    }
+
+    @Test
     void playsOnePostPerTrack() {
         String point = RUN + "/pertrack.isml";
         events.create(point, "{\"autoStart\":true}");
