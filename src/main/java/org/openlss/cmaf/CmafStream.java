@@ -4,6 +4,7 @@ import java.util.List;
 import org.openlss.live.LiveTrack;
 import org.openlss.live.StreamIndex;
 import org.openlss.live.Timeline;
+import org.openlss.live.TrackKey;
 import org.openlss.mp4.CmafCodecs;
 import org.openlss.mp4.TrackDescription;
 import org.openlss.mp4.TrackType;
@@ -43,7 +44,11 @@ public record CmafStream(TrackType type, String name, long timescale, List<Level
      * custom attributes are not, as a {@code $Bandwidth$} template cannot name them).
      */
     static boolean carried(LiveTrack track) {
-        TrackDescription description = track.description();
-        return CmafCodecs.carried(description) && !description.sparse() && track.key().customAttributes().isEmpty();
+        return carried(track.key(), track.description());
+    }
+
+    /** Whether the level {@code key} describing {@code description} is listed (see {@link #carried(LiveTrack)}). */
+    public static boolean carried(TrackKey key, TrackDescription description) {
+        return CmafCodecs.carried(description) && !description.sparse() && key.customAttributes().isEmpty();
     }
 }
