@@ -81,6 +81,24 @@ final class DashManifests {
         return times;
     }
 
+    /** Every AdaptationSet's entries start at or after the end of the one before: no overlap, no duplicate. */
+    static void assertNoOverlap(Document mpd) {
+        NodeList sets = mpd.getElementsByTagName("AdaptationSet");
+        for (int i = 0; i < sets.getLength(); i++) {
+            NodeList entries = ((Element) sets.item(i)).getElementsByTagName("S");
+            long end = Long.MIN_VALUE;
+            for (int j = 0; j < entries.getLength(); j++) {
+                Element s = (Element) entries.item(j);
+                long t = s.hasAttribute("t") ? Long.parseLong(s.getAttribute("t")) : end;
+                if (t < end) {
+                    throw new AssertionError("S entry " + j + " at " + t + " starts before " + end);
+                }
+                long d = Long.parseLong(s.getAttribute("d"));
+                end = t + d * (1 + (s.hasAttribute("r") ? Long.parseLong(s.getAttribute("r")) : 0));
+            }
+        }
+    }
+
     /** ffprobe reading a level's header followed by one of its segments: "codec,packets". */
     static String probe(Http http, String point, Representation level, long time) {
         byte[] header = ok(http, point + "/" + level.initialization());

@@ -95,17 +95,19 @@ class LiveSmoothIT {
         assertFalse(replay.live());
     }
 
+    /** With a 10-hour timestamp offset: the MPD's presentationTimeOffset makes it presentation time 0. */
     @Test
     void playsMpegDashLiveOnEveryLevelInDashJsAndShakaThenStaticFromTheStartAfterTheEnd() {
         String point = RUN + "/dash.isml";
         String mpdUrl = events.url(point) + "/" + DASH;
         events.create(point, "{\"autoStart\":true}");
-        try (Encoder encoder = Encoder.push(source, events.url(point), "--loop")) {
+        try (Encoder encoder = Encoder.push(source, events.url(point), "--loop", "--start", "36000")) {
             LiveEvents.await(Duration.ofSeconds(30), "three listed fragments", () -> events.videoChunks(point) >= 3);
             List<Long> videoLevels = LiveEvents.bitrates(events.manifest(point), "video_und");
             Document mpd = DashManifests.get(events.admin(), point, DASH);
             assertEquals("dynamic", mpd.getDocumentElement().getAttribute("type"));
             List<DashManifests.Representation> levels = DashManifests.representations(mpd);
+            assertTrue(levels.get(0).times().get(0) >= 36_000L * 10_000_000L, "the encoder's 10-hour offset");
             assertEquals(videoLevels, levels.stream().filter(l -> l.contentType().equals("video"))
                     .map(DashManifests.Representation::bandwidth).toList());
             for (DashManifests.Representation level : levels) {
@@ -120,7 +122,10 @@ class LiveSmoothIT {
             Players.Result shaka = Players.play("shaka", mpdUrl, 10);
             assertTrue(shaka.ok(), shaka.toString());
             assertTrue(shaka.live());
-            assertTrue(events.statistics(point).getJsonArray("destinations").toString().contains("MPEG-DASH"));
+            JsonObject stats = events.statistics(point);
+            assertTrue(stats.getJsonArray("destinations").toString().contains("MPEG-DASH"), stats.toString());
+            assertTrue(stats.getJsonArray("inputStreams").getJsonObject(0).getJsonArray("sinks").toString()
+                    .contains("MPEG-DASH"), stats.toString());
             encoder.stop();
         }
         LiveEvents.await(Duration.ofSeconds(10), "DVR-only after end of stream", () -> "Stopped".equals(events.state(point)));
@@ -160,7 +165,10 @@ class LiveSmoothIT {
                     .map(v -> Long.parseLong(v.attribute("BANDWIDTH"))).toList()), "every variant played: " + hlsJs);
             Players.Result shaka = Players.play("shaka", enabledMaster, 10);
             assertTrue(shaka.ok(), shaka.toString());
-            assertTrue(events.statistics(enabled).getJsonArray("destinations").toString().contains("HLS (fMP4)"));
+            JsonObject stats = events.statistics(enabled);
+            assertTrue(stats.getJsonArray("destinations").toString().contains("HLS (fMP4)"), stats.toString());
+            assertTrue(stats.getJsonArray("inputStreams").getJsonObject(0).getJsonArray("sinks").toString()
+                    .contains("HLS (fMP4)"), stats.toString());
             encoder.stop();
         }
     }
@@ -176,6 +184,9 @@ class LiveSmoothIT {
             assertEquals(1, LiveEvents.bitrates(manifest, "audio_und").size());
             Players.Result play = Players.play("smooth", events.url(point) + "/Manifest", 10, "--switch");
             assertTrue(play.ok(), play.toString());
+            Players.Result dash = Players.play("dash", events.url(point) + "/" + DASH, 8);
+            assertTrue(dash.ok(), "MPEG-DASH of one POST per track: " + dash);
+            DashManifests.assertNoOverlap(DashManifests.get(events.admin(), point, DASH));
             assertEquals(4, events.statistics(point).getJsonArray("inputStreams").size());
             assertNoDuplicates(events.manifest(point));
             bothLanesAnswerAlike(point, LiveEvents.bitrates(manifest, "video_und").get(0),
@@ -224,6 +235,9 @@ class LiveSmoothIT {
             assertNoDuplicates(events.manifest(point));
             Players.Result play = Players.play("smooth", events.url(point) + "/Manifest", 8);
             assertTrue(play.ok(), play.toString());
+            DashManifests.assertNoOverlap(DashManifests.get(events.admin(), point, DASH));
+            Players.Result dash = Players.play("dash", events.url(point) + "/" + DASH, 8);
+            assertTrue(dash.ok(), "MPEG-DASH across the reconnect: " + dash);
             encoder.stop();
         }
     }
@@ -272,9 +286,18 @@ class LiveSmoothIT {
             assertArrayEquals(Arrays.copyOfRange(captured, mdatOffset, mdatOffset + mdatSize),
                     Arrays.copyOfRange(fragment, moofSize, fragment.length), "mdat of " + resource);
             assertTrue(TestTools.boxdump(fragment).contains("uuid[tfrf]"), "every live fragment carries a tfrf");
+            String cmaf = resource.substring(0, resource.length() - 1) + ",format=mpd-time-cmaf)";
+            byte[] segment = DashManifests.ok(events.admin(), point + "/" + cmaf);
+            assertArrayEquals(Arrays.copyOfRange(captured, mdatOffset, mdatOffset + mdatSize),
+                    Arrays.copyOfRange(segment, segment.length - mdatSize, segment.length), "mdat of " + cmaf);
             compared++;
         }
         assertEquals(12, compared);
+        Document mpd = DashManifests.get(events.admin(), point, DASH);
+        DashManifests.assertNoOverlap(mpd);
+        assertEquals(List.of(4, 4), DashManifests.representations(mpd).stream()
+                .filter(r -> r.bandwidth() == video.get(0) || r.bandwidth() == audio.get(0))
+                .map(r -> r.times().size()).toList(), "one segment per fragment, none twice");
     }
 
     @Test
