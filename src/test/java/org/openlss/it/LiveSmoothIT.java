@@ -220,7 +220,7 @@ class LiveSmoothIT {
     @Test
     void anEncoderThatReconnectsContinuesTheTimelineWithoutDuplicates() {
         String point = RUN + "/reconnect.isml";
-        events.create(point, "{\"autoStart\":true}");
+        events.create(point, "{\"autoStart\":true,\"hls\":{\"enabled\":true}}");
         try (Encoder encoder = Encoder.push(source, events.url(point), "--loop", "--reconnect", "3")) {
             LiveEvents.await(Duration.ofSeconds(30), "three listed fragments", () -> events.videoChunks(point) >= 3);
             encoder.dropConnection();
@@ -238,6 +238,22 @@ class LiveSmoothIT {
             DashManifests.assertNoOverlap(DashManifests.get(events.admin(), point, DASH));
             Players.Result dash = Players.play("dash", events.url(point) + "/" + DASH, 8);
             assertTrue(dash.ok(), "MPEG-DASH across the reconnect: " + dash);
+
+            String master = new String(DashManifests.ok(events.admin(), point + "/Manifest(format=m3u8-cmaf)"),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            HlsPlaylists.Media media = HlsPlaylists.media(new String(DashManifests.ok(events.admin(),
+                    point + "/" + HlsPlaylists.master(master).get(0).uri()), java.nio.charset.StandardCharsets.UTF_8));
+            List<Long> hlsTimes = media.segments().stream().map(HlsPlaylists.Segment::time).toList();
+            List<Long> dashTimes = DashManifests.representations(DashManifests.get(events.admin(), point, DASH))
+                    .stream().filter(r -> r.contentType().equals("video")).findFirst().orElseThrow().times();
+            assertEquals(0, media.mediaSequence(), "whole-event DVR: numbered from the event's first fragment");
+            int listedInBoth = Math.min(hlsTimes.size(), dashTimes.size()); // the MPD was read a moment later
+            assertEquals(dashTimes.subList(0, listedInBoth), hlsTimes.subList(0, listedInBoth),
+                    "the same fragments as the MPD, once each");
+            assertTrue(media.segments().stream().anyMatch(HlsPlaylists.Segment::discontinuity),
+                    "the reconnect's gap is a discontinuity: " + media.text());
+            Players.Result hls = Players.play("hls", events.url(point) + "/Manifest(format=m3u8-cmaf)", 8);
+            assertTrue(hls.ok(), "fMP4 HLS across the reconnect: " + hls);
             encoder.stop();
         }
     }
