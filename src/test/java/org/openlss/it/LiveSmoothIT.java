@@ -202,7 +202,8 @@ class LiveSmoothIT {
         for (String resource : List.of(fragment, base + "QualityLevels(" + bitrate + ")/FragmentInfo(video_und=" + time
                 + ")", base + "QualityLevels(" + bitrate + ")/Fragments(video_und=999999999999999)",
                 base + "QualityLevels(1)/Fragments(video_und=" + time + ")", base + "QualityLevels(x)/Fragments(v=1)",
-                base + "NoSuchThing")) {
+                base + "NoSuchThing", cmaf(fragment), cmaf(base + "QualityLevels(" + bitrate + ")/Fragments(video_und=i)"),
+                cmaf(base + "QualityLevels(" + bitrate + ")/Fragments(video_und=999999999999999)"))) {
             Lanes.assertAlike(events.admin().anonymous(), resource, "GET");
             Lanes.assertAlike(events.admin().anonymous(), resource, "HEAD");
         }
@@ -215,6 +216,11 @@ class LiveSmoothIT {
             return fast.headers().firstValue("ETag").equals(servlet.headers().firstValue("ETag"))
                     && Arrays.equals(fast.body(), servlet.body());
         });
+    }
+
+    /** The CMAF (MPEG-DASH) form of a {@code Fragments(..)} resource. */
+    private static String cmaf(String fragment) {
+        return fragment.substring(0, fragment.length() - 1) + ",format=mpd-time-cmaf)";
     }
 
     @Test
@@ -302,7 +308,7 @@ class LiveSmoothIT {
             assertArrayEquals(Arrays.copyOfRange(captured, mdatOffset, mdatOffset + mdatSize),
                     Arrays.copyOfRange(fragment, moofSize, fragment.length), "mdat of " + resource);
             assertTrue(TestTools.boxdump(fragment).contains("uuid[tfrf]"), "every live fragment carries a tfrf");
-            String cmaf = resource.substring(0, resource.length() - 1) + ",format=mpd-time-cmaf)";
+            String cmaf = cmaf(resource);
             byte[] segment = DashManifests.ok(events.admin(), point + "/" + cmaf);
             assertArrayEquals(Arrays.copyOfRange(captured, mdatOffset, mdatOffset + mdatSize),
                     Arrays.copyOfRange(segment, segment.length - mdatSize, segment.length), "mdat of " + cmaf);
