@@ -7,11 +7,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Logger;
+import org.openlss.cmaf.CmafStream;
+import org.openlss.cmaf.OnDemandManifests;
 import org.openlss.mp4.BoxFormatException;
-import org.openlss.mp4.TrackType;
+import org.openlss.mp4.CmafInit;
 import org.openlss.platform.ResponseBody;
+import org.openlss.player.FragmentAnswers;
 import org.openlss.player.PlayerExchange;
 import org.openlss.player.PlayerRequests;
 import org.openlss.player.SmoothUrl;
@@ -19,7 +24,8 @@ import org.openlss.player.SmoothUrl;
 /**
  * On-demand Smooth Streaming of the archives: {@code GET /archive/<path below the archive root>/<name>.ism/Manifest}
  * and {@code .../QualityLevels(..)/Fragments(..)} (FragmentInfo, RawFragments, KeyFrames too), read straight from the
- * archive files. 400 for a malformed path, 404 for anything that is not an archived presentation, level or fragment;
+ * archive files; and the same files as MPEG-DASH ({@code Manifest(format=mpd-time-cmaf)}, static) and HLS with CMAF
+ * segments ({@code Manifest(format=m3u8-cmaf)}, VOD playlists), their segments re-wrapped as they are read. 400 for a malformed path, 404 for anything that is not an archived presentation, level or fragment;
  * nothing outside the archive root is served. Answered through the servlet path ({@link ArchiveServlet}) or a
  * faster lane of the container, alike.
  */
@@ -27,6 +33,8 @@ import org.openlss.player.SmoothUrl;
 public class ArchiveDelivery {
     private static final Logger LOG = Logger.getLogger(ArchiveDelivery.class.getName());
     private static final long IMMUTABLE_MAX_AGE = 3 * 24 * 3600;
+    private static final String MPD = "application/dash+xml";
+    private static final String PLAYLIST = "application/vnd.apple.mpegurl";
 
     @Inject
     Archives archives;
@@ -63,10 +71,12 @@ public class ArchiveDelivery {
         }
         try {
             ArchivedPresentation presentation = presentations.get(ism);
-            if (resource.hls()) {
-                error(exchange, 404, "Apple HTTP Live Streaming of archives is not served");
+            if (resource.cmaf()) {
+                cmaf(exchange, presentation, resource, target.resource());
+            } else if (resource.format() != null) {
+                error(exchange, 404, "format=" + resource.format() + " of archives is not served");
             } else if (resource instanceof SmoothUrl.Manifest) {
-                manifest(exchange, presentation);
+                manifest(exchange, presentation, presentation.manifest(), "text/xml;charset=utf-8");
             } else if (resource instanceof SmoothUrl.Fragment f) {
                 fragment(exchange, presentation, f);
             } else {
@@ -78,23 +88,22 @@ public class ArchiveDelivery {
         }
     }
 
-    private static void manifest(PlayerExchange exchange, ArchivedPresentation presentation) throws IOException {
-        byte[] manifest = presentation.manifest();
+    private static void manifest(PlayerExchange exchange, ArchivedPresentation presentation, byte[] manifest,
+                                 String contentType) throws IOException {
         if (manifest == null) {
             error(exchange, 404, "no fragment is archived yet");
             return;
         }
         // a complete archive changes only if its event resumes after a restart; one being written changes each fragment
         exchange.header("Cache-Control", presentation.complete() ? "public, max-age=60" : "no-cache");
-        send(exchange, "text/xml;charset=utf-8", ResponseBody.of(manifest));
+        send(exchange, contentType, ResponseBody.of(manifest));
     }
 
     private static void fragment(PlayerExchange exchange, ArchivedPresentation presentation, SmoothUrl.Fragment f)
             throws IOException {
         ArchivedPresentation.Level level = presentation.level(f.streamName(), f.bitrate(), f.attributes());
         if (level == null) {
-            error(exchange, 404, "no quality level " + f.bitrate() + (f.attributes().isEmpty() ? "" : f.attributes())
-                    + " of stream '" + f.streamName() + "'");
+            FragmentAnswers.noLevel(exchange, f.bitrate(), f.attributes(), f.streamName());
             return;
         }
         ResponseBody body = ArchivedPresentation.fragment(level, f.time(), f.noun());
@@ -102,9 +111,60 @@ public class ArchiveDelivery {
             error(exchange, 404, "no fragment of '" + f.streamName() + "' starts at " + f.time());
             return;
         }
-        TrackType type = level.description().type();
+        immutable(exchange, level, body);
+    }
+
+    /** A fragment or header: the same bytes for as long as the archive exists. */
+    private static void immutable(PlayerExchange exchange, ArchivedPresentation.Level level, ResponseBody body)
+            throws IOException {
         exchange.header("Cache-Control", "public, max-age=" + IMMUTABLE_MAX_AGE);
-        send(exchange, type == TrackType.VIDEO ? "video/mp4" : type == TrackType.AUDIO ? "audio/mp4"
-                : "application/mp4", body);
+        send(exchange, FragmentAnswers.contentType(level.description().type()), body);
+    }
+
+    private static void cmaf(PlayerExchange exchange, ArchivedPresentation presentation, SmoothUrl resource,
+                             String text) throws IOException {
+        boolean hls = SmoothUrl.HLS_CMAF.equals(resource.format());
+        List<CmafStream> streams = presentation.cmafStreams();
+        if (resource instanceof SmoothUrl.Manifest) {
+            manifest(exchange, presentation, hls ? OnDemandManifests.master(streams) : OnDemandManifests.mpd(streams),
+                    hls ? PLAYLIST : MPD);
+        } else if (resource instanceof SmoothUrl.LevelManifest l && hls) {
+            CmafStream stream = streams.stream().filter(s -> s.name().equals(l.streamName())
+                    && s.levels().stream().anyMatch(level -> level.bitrate() == l.bitrate())).findFirst().orElse(null);
+            if (stream == null || !l.attributes().isEmpty()) {
+                FragmentAnswers.noLevel(exchange, l.bitrate(), l.attributes(), l.streamName());
+            } else {
+                manifest(exchange, presentation, OnDemandManifests.media(stream), PLAYLIST);
+            }
+        } else if (resource instanceof SmoothUrl.Init init) {
+            ArchivedPresentation.Level level = cmafLevel(exchange, presentation, init.streamName(), init.bitrate(),
+                    init.attributes());
+            if (level != null) {
+                immutable(exchange, level, ResponseBody.of(CmafInit.build(level.description())));
+            }
+        } else if (resource instanceof SmoothUrl.Fragment f && f.noun() == SmoothUrl.Noun.Fragments) {
+            ArchivedPresentation.Level level = cmafLevel(exchange, presentation, f.streamName(), f.bitrate(),
+                    f.attributes());
+            ResponseBody body = level == null ? null : ArchivedPresentation.cmafSegment(level, f.time());
+            if (level != null && body == null) {
+                error(exchange, 404, "no fragment of '" + f.streamName() + "' starts at " + f.time());
+            } else if (body != null) {
+                immutable(exchange, level, body);
+            }
+        } else {
+            error(exchange, 404, "'" + text + "' is not served for archives");
+        }
+    }
+
+    /** A level CMAF carries, or null once answered 404. */
+    private static ArchivedPresentation.Level cmafLevel(PlayerExchange exchange, ArchivedPresentation presentation,
+                                                        String stream, long bitrate, Map<String, String> attributes)
+            throws IOException {
+        ArchivedPresentation.Level level = presentation.level(stream, bitrate, attributes);
+        if (level == null || !CmafStream.carried(level.key(), level.description())) {
+            FragmentAnswers.noLevel(exchange, bitrate, attributes, stream);
+            return null;
+        }
+        return level;
     }
 }

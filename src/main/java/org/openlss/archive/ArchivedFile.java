@@ -7,14 +7,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.openlss.mp4.BoxFormatException;
 import org.openlss.mp4.BoxLimits;
 import org.openlss.mp4.BoxTypes;
 import org.openlss.mp4.Bytes;
+import org.openlss.mp4.FragmentSamples;
 import org.openlss.mp4.FragmentedFileIndex;
 import org.openlss.mp4.MovieFragmentRandomAccess;
+import org.openlss.mp4.MovieFragment;
 import org.openlss.mp4.MovieHeader;
+import org.openlss.mp4.TrackExtends;
+import org.openlss.mp4.TrackFragment;
+import org.openlss.mp4.TrackHeader;
 
 /**
  * An archived media file as the on-demand handler reads it: its {@code moov} and, per track, where each fragment
@@ -62,7 +68,10 @@ final class ArchivedFile {
         }
     }
 
-    /** Whether the file was indexed from its mfra: then durations are not known here, the .ismc has them. */
+    /**
+     * Whether the file was indexed from its mfra: then a fragment's duration is where the next one starts (the .ismc
+     * has them exactly).
+     */
     boolean indexed() {
         return indexed;
     }
@@ -106,17 +115,41 @@ final class ArchivedFile {
         Map<Integer, TrackFragments> tracks = new HashMap<>();
         for (MovieFragmentRandomAccess.TrackIndex track : mfra.tracks()) {
             TrackFragments fragments = new TrackFragments();
-            for (MovieFragmentRandomAccess.Entry entry : track.entries()) {
+            List<MovieFragmentRandomAccess.Entry> entries = track.entries();
+            for (int i = 0; i < entries.size(); i++) {
+                MovieFragmentRandomAccess.Entry entry = entries.get(i);
                 int at = Arrays.binarySearch(starts, entry.moofOffset());
                 long next = at + 1 < starts.length ? starts[at + 1] : mfraOffset;
                 if (entry.moofOffset() <= 0 || next > mfraOffset) {
                     throw BoxFormatException.malformed("tfra names a moof outside the file's fragments");
                 }
-                fragments.add(entry.time(), 0, entry.moofOffset(), next - entry.moofOffset());
+                long duration = i + 1 < entries.size() ? entries.get(i + 1).time() - entry.time()
+                        : lastDuration(file, entry.moofOffset(), next - entry.moofOffset(), moov, track.trackId());
+                fragments.add(entry.time(), duration, entry.moofOffset(), next - entry.moofOffset());
             }
             tracks.put(track.trackId(), fragments);
         }
         return new ArchivedFile(moov, tracks, true);
+    }
+
+    /**
+     * The duration of a track's last fragment, which the {@code tfra} cannot give: its {@code tfxd}'s, else the sum
+     * of its samples'. The others last until the next one starts (the index keeps no gaps).
+     */
+    private static long lastDuration(FileChannel file, long offset, long length, MovieHeader moov, int trackId)
+            throws IOException {
+        int moofSize = (int) Bytes.u32(read(file, offset, 4), 0);
+        if (moofSize < 8 || moofSize + 8L > length || moofSize > LIMITS.moof()) {
+            throw BoxFormatException.malformed("no moof at the offset the tfra gives");
+        }
+        byte[] moof = read(file, offset, moofSize);
+        TrackFragment traf = MovieFragment.parse(moof).trackFragments().get(0);
+        if (traf.tfxd() != null) {
+            return traf.tfxd().duration();
+        }
+        TrackHeader header = moov.track(trackId);
+        return FragmentSamples.parse(moof, traf, header == null ? TrackExtends.none(trackId) : header.defaults(), 8,
+                length - moofSize).totalDuration();
     }
 
     /** The moov among the boxes before the first fragment. */

@@ -12,12 +12,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openlss.cmaf.CmafStream;
 import org.openlss.live.Timeline;
 import org.openlss.live.TrackKey;
 import org.openlss.mp4.BoxFormatException;
 import org.openlss.mp4.BoxLimits;
 import org.openlss.mp4.BoxTypes;
 import org.openlss.mp4.Bytes;
+import org.openlss.mp4.CmafSegment;
 import org.openlss.mp4.FragmentRewriter;
 import org.openlss.mp4.KeyFrameFragment;
 import org.openlss.mp4.OnDemandServerManifest;
@@ -26,6 +28,7 @@ import org.openlss.mp4.TrackExtends;
 import org.openlss.platform.ResponseBody;
 import org.openlss.player.SmoothUrl;
 import org.openlss.smooth.ClientManifest;
+import org.openlss.smooth.ManifestStream;
 
 /**
  * An archived presentation served as IIS served on-demand Smooth Streaming: the {@code .ism} says which file and
@@ -43,14 +46,20 @@ final class ArchivedPresentation {
                  TrackFragments fragments) {
     }
 
+    /** A fragment in its file: its {@code moof}, its {@code mdat} header size, where it lies, its place in the file. */
+    private record Stored(byte[] moof, long mdatHeader, long offset, long length, int index) {
+    }
+
     private final List<Level> levels;
     private final byte[] manifest;
     private final boolean complete;
+    private final List<CmafStream> cmafStreams;
 
-    private ArchivedPresentation(List<Level> levels, byte[] manifest, boolean complete) {
+    private ArchivedPresentation(List<Level> levels, byte[] manifest, boolean complete, List<CmafStream> cmafStreams) {
         this.levels = levels;
         this.manifest = manifest;
         this.complete = complete;
+        this.cmafStreams = cmafStreams;
     }
 
     /**
@@ -93,18 +102,25 @@ final class ArchivedPresentation {
                     media.get(track.src()), file.movieHeader().track(trackId).defaults(), fragments));
             timelines.put(track.src() + "#" + trackId, fragments.timeline());
         }
-        if (complete) {
-            return new ArchivedPresentation(levels, readSmall(client), true);
-        }
         Timeline none = new Timeline(new long[0], new long[0]);
-        byte[] built = ClientManifest.writeStreams(ArchivedStreams.of(tracks,
-                (src, trackId) -> timelines.getOrDefault(src + "#" + trackId, none)), PresentationWriter.ON_DEMAND);
-        return new ArchivedPresentation(levels, built, false);
+        List<ManifestStream> streams = ArchivedStreams.of(tracks,
+                (src, trackId) -> timelines.getOrDefault(src + "#" + trackId, none));
+        List<CmafStream> cmaf = ArchivedStreams.cmaf(streams);
+        if (complete) {
+            return new ArchivedPresentation(levels, readSmall(client), true, cmaf);
+        }
+        byte[] built = ClientManifest.writeStreams(streams, PresentationWriter.ON_DEMAND);
+        return new ArchivedPresentation(levels, built, false, cmaf);
     }
 
     /** The client manifest; null while no fragment is archived yet. */
     byte[] manifest() {
         return manifest;
+    }
+
+    /** The streams as the CMAF outputs list them. */
+    List<CmafStream> cmafStreams() {
+        return cmafStreams;
     }
 
     /** Whether every file is indexed and the client manifest written: nothing will change any more. */
@@ -129,29 +145,14 @@ final class ArchivedPresentation {
      * the media is sent straight from the file.
      */
     static ResponseBody fragment(Level level, long time, SmoothUrl.Noun noun) throws IOException {
-        int at = level.fragments().find(time);
-        if (at < 0) {
+        Stored stored = read(level, time);
+        if (stored == null) {
             return null;
         }
-        long offset = level.fragments().offset(at);
-        long length = level.fragments().length(at);
-        if (length > MAX_FRAGMENT || length < 16) {
-            throw BoxFormatException.malformed("the fragment at " + time + " is " + length + " bytes long");
-        }
-        byte[] moof;
-        long mdatHeader;
-        try (FileChannel file = FileChannel.open(level.file(), StandardOpenOption.READ)) {
-            int moofSize = (int) Bytes.u32(ArchivedFile.read(file, offset, 4), 0);
-            if (moofSize < 8 || moofSize + 16L > length) {
-                throw BoxFormatException.malformed("no moof and mdat at the offset the index gives for " + time);
-            }
-            byte[] head = ArchivedFile.read(file, offset, moofSize + 16);
-            if (Bytes.i32(head, 4) != BoxTypes.MOOF || Bytes.i32(head, moofSize + 4) != BoxTypes.MDAT) {
-                throw BoxFormatException.malformed("no moof and mdat at the offset the index gives for " + time);
-            }
-            moof = Arrays.copyOf(head, moofSize);
-            mdatHeader = Bytes.u32(head, moofSize) == 1 ? 16 : 8;
-        }
+        byte[] moof = stored.moof();
+        long offset = stored.offset();
+        long length = stored.length();
+        long mdatHeader = stored.mdatHeader();
         long mdat = offset + moof.length;
         long mdatLength = length - moof.length;
         return switch (noun) {
@@ -168,6 +169,45 @@ final class ArchivedPresentation {
                 }
             }
         };
+    }
+
+    /**
+     * The CMAF segment of the fragment at {@code time} (its new {@code moof}, then the {@code mdat} straight from the
+     * file); null when no fragment of the level starts there.
+     */
+    static ResponseBody cmafSegment(Level level, long time) throws IOException {
+        Stored stored = read(level, time);
+        if (stored == null) {
+            return null;
+        }
+        int moofSize = stored.moof().length;
+        byte[] head = CmafSegment.head(stored.moof(), time, stored.index(), level.defaults());
+        return ResponseBody.of(head, level.file(), stored.offset() + moofSize, stored.length() - moofSize);
+    }
+
+    /** The fragment at {@code time}: its {@code moof} and the first 16 bytes after it; null when there is none. */
+    private static Stored read(Level level, long time) throws IOException {
+        int at = level.fragments().find(time);
+        if (at < 0) {
+            return null;
+        }
+        long offset = level.fragments().offset(at);
+        long length = level.fragments().length(at);
+        if (length > MAX_FRAGMENT || length < 16) {
+            throw BoxFormatException.malformed("the fragment at " + time + " is " + length + " bytes long");
+        }
+        try (FileChannel file = FileChannel.open(level.file(), StandardOpenOption.READ)) {
+            int moofSize = (int) Bytes.u32(ArchivedFile.read(file, offset, 4), 0);
+            if (moofSize < 8 || moofSize + 16L > length) {
+                throw BoxFormatException.malformed("no moof and mdat at the offset the index gives for " + time);
+            }
+            byte[] head = ArchivedFile.read(file, offset, moofSize + 16);
+            if (Bytes.i32(head, 4) != BoxTypes.MOOF || Bytes.i32(head, moofSize + 4) != BoxTypes.MDAT) {
+                throw BoxFormatException.malformed("no moof and mdat at the offset the index gives for " + time);
+            }
+            return new Stored(Arrays.copyOf(head, moofSize), Bytes.u32(head, moofSize) == 1 ? 16 : 8, offset, length,
+                    at);
+        }
     }
 
     private static byte[] readSmall(Path file) throws IOException {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
+import org.openlss.cmaf.CmafStream;
 import org.openlss.live.Timeline;
 import org.openlss.live.TrackKey;
 import org.openlss.mp4.OnDemandServerManifest;
@@ -51,5 +52,19 @@ final class ArchivedStreams {
                             union.values().stream().mapToLong(Long::longValue).toArray())));
         }
         return streams;
+    }
+
+    /** The streams as the CMAF outputs list them: the levels CMAF carries, streams without one left out. */
+    static List<CmafStream> cmaf(List<ManifestStream> streams) {
+        List<CmafStream> listed = new ArrayList<>(streams.size());
+        for (ManifestStream stream : streams) {
+            List<CmafStream.Level> levels = stream.levels().stream()
+                    .filter(l -> CmafStream.carried(l.key(), l.description()))
+                    .map(l -> new CmafStream.Level(l.key().bitrate(), l.description())).toList();
+            if (!levels.isEmpty()) {
+                listed.add(new CmafStream(stream.type(), stream.name(), stream.timescale(), levels, stream.timeline()));
+            }
+        }
+        return listed;
     }
 }

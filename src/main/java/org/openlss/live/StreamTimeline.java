@@ -11,6 +11,10 @@ final class StreamTimeline {
     private long[] durations = new long[64];
     private int first;
     private int count;
+    /** Fragments dropped from the front, how many of them did not continue the one before, where the last ended. */
+    private long dropped;
+    private long droppedDiscontinuities;
+    private long droppedEnd;
 
     /** Adds a released fragment; false when the time is listed already. */
     boolean add(long time, long duration) {
@@ -59,8 +63,13 @@ final class StreamTimeline {
     /** Forgets the fragments that end at or before {@code time}. */
     void dropBefore(long time) {
         while (count > 0 && times[first] + durations[first] <= time) {
+            if (dropped > 0 && droppedEnd != times[first]) {
+                droppedDiscontinuities++;
+            }
+            droppedEnd = times[first] + durations[first];
             first++;
             count--;
+            dropped++;
         }
     }
 
@@ -71,8 +80,15 @@ final class StreamTimeline {
         if (start > first && times[start - 1] + durations[start - 1] > from) {
             start--;
         }
+        long discontinuities = droppedDiscontinuities;
+        for (int i = first; i <= start && i < first + count; i++) {
+            long previousEnd = i > first ? times[i - 1] + durations[i - 1] : dropped > 0 ? droppedEnd : times[i];
+            if (previousEnd != times[i]) {
+                discontinuities++;
+            }
+        }
         return new Timeline(Arrays.copyOfRange(times, start, first + count),
-                Arrays.copyOfRange(durations, start, first + count));
+                Arrays.copyOfRange(durations, start, first + count), dropped + start - first, discontinuities);
     }
 
     private void ensureRoom() {

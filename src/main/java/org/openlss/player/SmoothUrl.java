@@ -6,12 +6,19 @@ import java.util.Map;
 
 /**
  * The client request grammar after {@code <name>.isml/} (smooth-client.md §1, hls-from-smooth.md §2): the manifest,
- * a quality level's fragment in its four forms, and the HLS variants of both. Keywords are matched in any case; a
- * trailing {@code .m3u8} or {@code .ts} (CDN / iOS habit) is tolerated. Parsed by hand: it runs on every request.
+ * a quality level's fragment in its four forms, and the other formats of both as Azure Media Services named them
+ * ({@code format=m3u8-aapl} TS HLS, {@code format=mpd-time-cmaf} MPEG-DASH, {@code format=m3u8-cmaf} fMP4 HLS; the
+ * last two also address a level's CMAF header as {@code Fragments(<stream>=i,format=…)}). Keywords are matched in any
+ * case; a trailing {@code .m3u8} or {@code .ts} (CDN / iOS habit) is tolerated. Parsed by hand: it runs on every
+ * request.
  */
 public sealed interface SmoothUrl {
     /** {@code format=m3u8-aapl}: the Apple HLS form of the resource. */
     String HLS = "m3u8-aapl";
+    /** {@code format=mpd-time-cmaf}: MPEG-DASH with a {@code $Time$} timeline and CMAF segments. */
+    String DASH_CMAF = "mpd-time-cmaf";
+    /** {@code format=m3u8-cmaf}: HLS with CMAF (fragmented MP4) segments. */
+    String HLS_CMAF = "m3u8-cmaf";
 
     /** {@code Manifest} or {@code Manifest(format=m3u8-aapl)}. */
     record Manifest(String format) implements SmoothUrl {
@@ -25,6 +32,10 @@ public sealed interface SmoothUrl {
     /** {@code QualityLevels(b[,k=v])/<noun>(name=time[,format=…])}. */
     record Fragment(long bitrate, Map<String, String> attributes, Noun noun, String streamName, long time,
                     String format) implements SmoothUrl {
+    }
+
+    /** {@code QualityLevels(b[,k=v])/Fragments(name=i,format=…)}: the CMAF header of a quality level. */
+    record Init(long bitrate, Map<String, String> attributes, String streamName, String format) implements SmoothUrl {
     }
 
     /** {@code KeyFile(format=m3u8-aapl)}: the HLS AES-128 key. */
@@ -52,10 +63,19 @@ public sealed interface SmoothUrl {
         }
     }
 
+    /** The {@code format=} the resource names ({@link #HLS}, {@link #DASH_CMAF}, {@link #HLS_CMAF}); null for Smooth. */
+    default String format() {
+        return this instanceof Manifest m ? m.format() : this instanceof LevelManifest l ? l.format()
+                : this instanceof Fragment f ? f.format() : this instanceof Init i ? i.format() : HLS;
+    }
+
     default boolean hls() {
-        String format = this instanceof Manifest m ? m.format() : this instanceof LevelManifest l ? l.format()
-                : this instanceof Fragment f ? f.format() : HLS;
-        return HLS.equalsIgnoreCase(format);
+        return HLS.equals(format());
+    }
+
+    /** Whether the resource is one of the CMAF outputs (MPEG-DASH or fMP4 HLS). */
+    default boolean cmaf() {
+        return DASH_CMAF.equals(format()) || HLS_CMAF.equals(format());
     }
 
     /** Parses the resource part of a URL; throws {@link NotSmooth} or {@link Malformed}. */
@@ -110,6 +130,13 @@ public sealed interface SmoothUrl {
         if (parts.length > 2) {
             throw new Malformed("'" + resource + "': unexpected '" + parts[2] + "'");
         }
+        if (parts[0].substring(eq + 1).equalsIgnoreCase("i")) {
+            if (parsedNoun != Noun.Fragments || !DASH_CMAF.equals(format) && !HLS_CMAF.equals(format)) {
+                throw new Malformed("'" + resource + "': the header (time 'i') exists only as Fragments(…,format="
+                        + DASH_CMAF + ") or (…,format=" + HLS_CMAF + ")");
+            }
+            return new Init(bitrate, attributes, parts[0].substring(0, eq), format);
+        }
         return new Fragment(bitrate, attributes, parsedNoun, parts[0].substring(0, eq),
                 number(parts[0].substring(eq + 1), "time", Long.MAX_VALUE), format);
     }
@@ -129,10 +156,13 @@ public sealed interface SmoothUrl {
             throw new Malformed(where + ": expected format=..., not '" + part + "'");
         }
         String format = p.substring("format=".length());
-        if (!format.equalsIgnoreCase(HLS)) {
-            throw new NotSmooth("format '" + format + "' is not served; the only one is " + HLS);
+        for (String served : new String[] {HLS, DASH_CMAF, HLS_CMAF}) {
+            if (format.equalsIgnoreCase(served)) {
+                return served;
+            }
         }
-        return HLS;
+        throw new NotSmooth("format '" + format + "' is not served; the formats are " + HLS + ", " + DASH_CMAF
+                + " and " + HLS_CMAF);
     }
 
     private static long number(String text, String what, long max) {

@@ -11,9 +11,9 @@ import org.openlss.live.FragmentLookup;
 import org.openlss.live.LiveTrack;
 import org.openlss.live.Presentation;
 import org.openlss.live.StreamIndex;
-import org.openlss.mp4.TrackType;
 import org.openlss.platform.ResponseBody;
 import org.openlss.player.BuiltOnce;
+import org.openlss.player.FragmentAnswers;
 import org.openlss.player.PlayerExchange;
 import org.openlss.player.PlayerOutput;
 import org.openlss.player.PlayerRequests;
@@ -30,7 +30,6 @@ import org.openlss.pubpoint.PublishingPointSettings;
  */
 @ApplicationScoped
 public class SmoothDelivery implements PlayerOutput {
-    private static final long FRAGMENT_MAX_AGE = 3 * 24 * 3600;
     private static final String OUTPUT = "IIS Smooth Streaming";
 
     @Inject
@@ -43,7 +42,7 @@ public class SmoothDelivery implements PlayerOutput {
 
     @Override
     public boolean serves(SmoothUrl resource) {
-        return !resource.hls();
+        return resource.format() == null;
     }
 
     @Override
@@ -94,53 +93,26 @@ public class SmoothDelivery implements PlayerOutput {
         StreamIndex stream = presentation.streamIndex(f.streamName());
         LiveTrack track = presentation.track(f.streamName(), f.bitrate(), f.attributes());
         if (stream == null || track == null) {
-            error(exchange, 404, "no quality level " + f.bitrate() + (f.attributes().isEmpty() ? "" : f.attributes())
-                    + " of stream '" + f.streamName() + "'");
+            FragmentAnswers.noLevel(exchange, f.bitrate(), f.attributes(), f.streamName());
             return;
         }
         FragmentLookup lookup = track.lookup(f.time());
-        switch (lookup.outcome()) {
-            case NOT_YET_AVAILABLE, MISSING -> {
-                exchange.header("Cache-Control", "no-cache");
-                exchange.sendEmpty(412);
-                return;
-            }
-            case OUT_OF_WINDOW -> {
-                error(exchange, 404, "fragment " + f.time() + " has left the DVR window");
-                return;
-            }
-            case NOT_A_FRAGMENT -> {
-                error(exchange, 404, "no fragment of '" + f.streamName() + "' starts at " + f.time());
-                return;
-            }
-            default -> {
-            }
+        if (FragmentAnswers.unavailable(exchange, lookup, f.streamName(), f.time())) {
+            return;
         }
         String etag = "\"f" + point.eventNumber() + "-" + f.bitrate() + "-" + f.time() + "-" + f.noun().ordinal() + "\"";
-        exchange.header("Cache-Control", "public, max-age=" + maxAge(point.settings(), stream, lookup));
+        exchange.header("Cache-Control", "public, max-age=" + FragmentAnswers.maxAge(point.settings(), stream, lookup));
         if (notModified(exchange, etag)) {
             return;
         }
         ResponseBody body = ServedFragments.serve(track, lookup.ref(), f.noun(), point.settings().lookAheadChunks(),
                 presentation.ended());
         if (body == null) {
-            error(exchange, 404, "fragment " + f.time() + " has left the DVR window");
+            FragmentAnswers.leftTheWindow(exchange, f.time());
             return;
         }
-        send(exchange, track.description().type() == TrackType.VIDEO ? "video/mp4"
-                : track.description().type() == TrackType.AUDIO ? "audio/mp4" : "application/mp4", body);
+        send(exchange, FragmentAnswers.contentType(track.description().type()), body);
         track.served(body.contentLength());
         destinations.delivered(point.path(), exchange.localAddress(), OUTPUT, f.streamName());
-    }
-
-    /** Until the fragment leaves the DVR window (three days for whole-event DVR). */
-    private static long maxAge(PublishingPointSettings settings, StreamIndex stream, FragmentLookup lookup) {
-        long window = settings.clientConnections().windowLength().toSeconds();
-        if (window == 0) {
-            return FRAGMENT_MAX_AGE;
-        }
-        long newestEnd = stream.lastTime();
-        long remaining = (lookup.ref().end() - newestEnd) / stream.timescale() + window;
-        return Math.max(1, Math.min(FRAGMENT_MAX_AGE, remaining));
     }
 }

@@ -46,9 +46,11 @@ public class LiveStatistics implements StatisticsSource {
             List<String> sinks = new ArrayList<>();
             if (point.settings().clientConnections().enabled()) {
                 sinks.add("IIS Smooth Streaming");
+                sinks.add("MPEG-DASH");
             }
             if (point.settings().hls().enabled()) {
                 sinks.add("Apple HTTP Live Streaming");
+                sinks.add("HLS (fMP4)");
             }
             String archiveFile = null;
             for (StatisticsContributor c : contributors) {

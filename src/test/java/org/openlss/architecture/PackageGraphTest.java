@@ -32,12 +32,14 @@ class PackageGraphTest {
             Map.entry("player", Set.of("live", "mp4", "pubpoint", "platform")),
             Map.entry("smooth", Set.of("player", "live", "mp4", "pubpoint", "platform")),
             Map.entry("hls", Set.of("player", "live", "ts", "mp4", "pubpoint", "platform")),
-            // archived presentations are written with, and served as, Smooth (.ismc, /archive/ Manifest, Fragments)
-            Map.entry("archive", Set.of("smooth", "player", "live", "mp4", "pubpoint", "platform")),
+            Map.entry("cmaf", Set.of("player", "live", "mp4", "pubpoint", "platform")),
+            // archived presentations are written with, and served as, Smooth (.ismc, /archive/ Manifest, Fragments),
+            // and served as MPEG-DASH and fMP4 HLS (/archive/ Manifest(format=mpd-time-cmaf|m3u8-cmaf))
+            Map.entry("archive", Set.of("smooth", "cmaf", "player", "live", "mp4", "pubpoint", "platform")),
             Map.entry("ingest", Set.of("live", "mp4", "pubpoint", "platform")),
             Map.entry("syndication", Set.of("ingest", "live", "mp4", "pubpoint", "platform")),
             Map.entry("stats", Set.of("live", "mp4", "pubpoint", "platform")),
-            Map.entry("web", Set.of("player", "smooth", "hls", "archive", "ingest", "syndication", "stats", "pubpoint",
+            Map.entry("web", Set.of("player", "smooth", "hls", "cmaf", "archive", "ingest", "syndication", "stats", "pubpoint",
                     "live", "mp4", "ts", "platform")),
             Map.entry("admin", Set.of("web", "stats", "pubpoint", "live", "mp4", "platform")),
             Map.entry("encoder", Set.of("mp4", "live")));

@@ -17,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openlss.mp4.FragmentedFileIndex;
+import org.openlss.live.Timeline;
 import org.openlss.mp4.IngestBody;
 import org.openlss.mp4.IngestFragment;
 import org.openlss.mp4.MovieFragmentRandomAccess;
@@ -66,6 +67,27 @@ class ArchiveFileTest {
         String boxes = TestTools.boxdump(bytes);
         assertTrue(boxes.contains("uuid[tfxd]"), "tfxd kept");
         assertFalse(boxes.contains("tfrf"), "no tfrf in an on-demand file");
+    }
+
+    /** A complete file is read from its mfra, which has no durations: the CMAF timeline needs them all the same. */
+    @Test
+    void aFileReadFromItsIndexKnowsEveryFragmentsDuration() throws IOException {
+        Path path = dir.resolve("indexed.ismv");
+        try (ArchiveFile file = ArchiveFile.open(path, STREAM1.header())) {
+            for (IngestFragment f : STREAM1.fragments()) {
+                file.append(f);
+            }
+        }
+        ArchivedFile indexed = ArchivedFile.read(path, true);
+        assertTrue(indexed.indexed());
+        for (int trackId = 1; trackId <= 3; trackId++) {
+            int id = trackId;
+            List<IngestFragment> ingested = STREAM1.fragments().stream().filter(f -> f.trackId() == id).toList();
+            Timeline timeline = indexed.track(trackId).timeline();
+            assertArrayEquals(ingested.stream().mapToLong(IngestFragment::time).toArray(), timeline.times());
+            assertArrayEquals(ingested.stream().mapToLong(IngestFragment::duration).toArray(), timeline.durations(),
+                    "track " + trackId);
+        }
     }
 
     @Test

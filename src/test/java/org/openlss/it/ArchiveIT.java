@@ -105,6 +105,14 @@ class ArchiveIT {
                 + "/channel1.ism/Manifest", 10);
         assertTrue(play.ok(), "plays on demand from the archive: " + play);
         assertFalse(play.live());
+
+        String archived = base() + "/archive/" + RUN + "/channel1/" + folder.getFileName() + "/channel1.ism/";
+        Players.Result dash = Players.play("dash", archived + "Manifest(format=mpd-time-cmaf)", 10);
+        assertTrue(dash.ok(), "MPEG-DASH from the archive: " + dash);
+        assertFalse(dash.live());
+        Players.Result hls = Players.play("hls", archived + "Manifest(format=m3u8-cmaf)", 10);
+        assertTrue(hls.ok(), "HLS with CMAF segments from the archive: " + hls);
+        assertFalse(hls.live());
     }
 
     /**

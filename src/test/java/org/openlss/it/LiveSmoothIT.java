@@ -41,6 +41,8 @@ class LiveSmoothIT {
         return Deployments.builtWar();
     }
 
+    private static final String DASH = "Manifest(format=mpd-time-cmaf)";
+
     /** Folder of this run's points: the server's data dir may hold earlier runs. */
     private static final String RUN = "e2e-" + Long.toString(System.currentTimeMillis(), 36);
 
@@ -93,6 +95,84 @@ class LiveSmoothIT {
         assertFalse(replay.live());
     }
 
+    /** With a 10-hour timestamp offset: the MPD's presentationTimeOffset makes it presentation time 0. */
+    @Test
+    void playsMpegDashLiveOnEveryLevelInDashJsAndShakaThenStaticFromTheStartAfterTheEnd() {
+        String point = RUN + "/dash.isml";
+        String mpdUrl = events.url(point) + "/" + DASH;
+        events.create(point, "{\"autoStart\":true}");
+        try (Encoder encoder = Encoder.push(source, events.url(point), "--loop", "--start", "36000")) {
+            LiveEvents.await(Duration.ofSeconds(30), "three listed fragments", () -> events.videoChunks(point) >= 3);
+            List<Long> videoLevels = LiveEvents.bitrates(events.manifest(point), "video_und");
+            Document mpd = DashManifests.get(events.admin(), point, DASH);
+            assertEquals("dynamic", mpd.getDocumentElement().getAttribute("type"));
+            List<DashManifests.Representation> levels = DashManifests.representations(mpd);
+            assertTrue(levels.get(0).times().get(0) >= 36_000L * 10_000_000L, "the encoder's 10-hour offset");
+            assertEquals(videoLevels, levels.stream().filter(l -> l.contentType().equals("video"))
+                    .map(DashManifests.Representation::bandwidth).toList());
+            for (DashManifests.Representation level : levels) {
+                String probe = DashManifests.probe(events.admin(), point, level, level.times().get(0));
+                assertTrue(probe.matches("(h264|aac),[1-9][0-9]*"), level + ": " + probe);
+            }
+
+            Players.Result play = Players.play("dash", mpdUrl, 10, "--switch");
+            assertTrue(play.ok(), play.toString());
+            assertTrue(play.live());
+            assertTrue(new HashSet<>(play.levelsPlayed()).containsAll(videoLevels), "every level played: " + play);
+            Players.Result shaka = Players.play("shaka", mpdUrl, 10);
+            assertTrue(shaka.ok(), shaka.toString());
+            assertTrue(shaka.live());
+            JsonObject stats = events.statistics(point);
+            assertTrue(stats.getJsonArray("destinations").toString().contains("MPEG-DASH"), stats.toString());
+            assertTrue(stats.getJsonArray("inputStreams").getJsonObject(0).getJsonArray("sinks").toString()
+                    .contains("MPEG-DASH"), stats.toString());
+            encoder.stop();
+        }
+        LiveEvents.await(Duration.ofSeconds(10), "DVR-only after end of stream", () -> "Stopped".equals(events.state(point)));
+        Document ended = DashManifests.get(events.admin(), point, DASH);
+        assertEquals("static", ended.getDocumentElement().getAttribute("type"));
+        Players.Result replay = Players.play("dash", mpdUrl, 10);
+        assertTrue(replay.ok(), "the whole event from its start after it ended: " + replay);
+        assertFalse(replay.live());
+    }
+
+    @Test
+    void playsHlsWithCmafSegmentsInHlsJsAndShakaWhenHlsIsEnabled() {
+        String off = RUN + "/fmp4-off.isml";
+        events.create(off, "{\"autoStart\":true}");
+        HttpResponse<byte[]> disabled = events.admin().anonymous().getBytes(off + "/Manifest(format=m3u8-cmaf)");
+        assertEquals(404, disabled.statusCode(), "HLS is off on the point");
+        assertTrue(new String(disabled.body()).contains("needs Apple HTTP Live Streaming enabled"));
+        String enabled = RUN + "/fmp4-hls.isml";
+        String enabledMaster = events.url(enabled) + "/Manifest(format=m3u8-cmaf)";
+        events.create(enabled, "{\"autoStart\":true,\"hls\":{\"enabled\":true}}");
+        try (Encoder encoder = Encoder.push(source, events.url(enabled), "--loop")) {
+            LiveEvents.await(Duration.ofSeconds(30), "three listed fragments", () -> events.videoChunks(enabled) >= 3);
+            List<Long> videoLevels = LiveEvents.bitrates(events.manifest(enabled), "video_und");
+            String text = new String(DashManifests.ok(events.admin(), enabled + "/Manifest(format=m3u8-cmaf)"),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            List<HlsPlaylists.Variant> variants = HlsPlaylists.master(text);
+            assertEquals(videoLevels.size(), variants.size(), text);
+            variants.forEach(v -> assertTrue(v.attribute("CODECS").matches("avc1\\.[0-9a-f]{6},mp4a\\.40\\.2"), text));
+            String media = new String(DashManifests.ok(events.admin(), enabled + "/" + variants.get(0).uri()),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(media.contains("#EXT-X-MAP:URI=\"Fragments(video_und=i,format=m3u8-cmaf)\""), media);
+
+            Players.Result hlsJs = Players.play("hls", enabledMaster, 10, "--switch");
+            assertTrue(hlsJs.ok(), hlsJs.toString());
+            assertTrue(hlsJs.live());
+            assertTrue(new HashSet<>(hlsJs.levelsPlayed()).containsAll(variants.stream()
+                    .map(v -> Long.parseLong(v.attribute("BANDWIDTH"))).toList()), "every variant played: " + hlsJs);
+            Players.Result shaka = Players.play("shaka", enabledMaster, 10);
+            assertTrue(shaka.ok(), shaka.toString());
+            JsonObject stats = events.statistics(enabled);
+            assertTrue(stats.getJsonArray("destinations").toString().contains("HLS (fMP4)"), stats.toString());
+            assertTrue(stats.getJsonArray("inputStreams").getJsonObject(0).getJsonArray("sinks").toString()
+                    .contains("HLS (fMP4)"), stats.toString());
+            encoder.stop();
+        }
+    }
+
     @Test
     void playsOnePostPerTrack() {
         String point = RUN + "/pertrack.isml";
@@ -104,6 +184,9 @@ class LiveSmoothIT {
             assertEquals(1, LiveEvents.bitrates(manifest, "audio_und").size());
             Players.Result play = Players.play("smooth", events.url(point) + "/Manifest", 10, "--switch");
             assertTrue(play.ok(), play.toString());
+            Players.Result dash = Players.play("dash", events.url(point) + "/" + DASH, 8);
+            assertTrue(dash.ok(), "MPEG-DASH of one POST per track: " + dash);
+            DashManifests.assertNoOverlap(DashManifests.get(events.admin(), point, DASH));
             assertEquals(4, events.statistics(point).getJsonArray("inputStreams").size());
             assertNoDuplicates(events.manifest(point));
             bothLanesAnswerAlike(point, LiveEvents.bitrates(manifest, "video_und").get(0),
@@ -119,7 +202,8 @@ class LiveSmoothIT {
         for (String resource : List.of(fragment, base + "QualityLevels(" + bitrate + ")/FragmentInfo(video_und=" + time
                 + ")", base + "QualityLevels(" + bitrate + ")/Fragments(video_und=999999999999999)",
                 base + "QualityLevels(1)/Fragments(video_und=" + time + ")", base + "QualityLevels(x)/Fragments(v=1)",
-                base + "NoSuchThing")) {
+                base + "NoSuchThing", cmaf(fragment), cmaf(base + "QualityLevels(" + bitrate + ")/Fragments(video_und=i)"),
+                cmaf(base + "QualityLevels(" + bitrate + ")/Fragments(video_und=999999999999999)"))) {
             Lanes.assertAlike(events.admin().anonymous(), resource, "GET");
             Lanes.assertAlike(events.admin().anonymous(), resource, "HEAD");
         }
@@ -134,10 +218,15 @@ class LiveSmoothIT {
         });
     }
 
+    /** The CMAF (MPEG-DASH) form of a {@code Fragments(..)} resource. */
+    private static String cmaf(String fragment) {
+        return fragment.substring(0, fragment.length() - 1) + ",format=mpd-time-cmaf)";
+    }
+
     @Test
     void anEncoderThatReconnectsContinuesTheTimelineWithoutDuplicates() {
         String point = RUN + "/reconnect.isml";
-        events.create(point, "{\"autoStart\":true}");
+        events.create(point, "{\"autoStart\":true,\"hls\":{\"enabled\":true}}");
         try (Encoder encoder = Encoder.push(source, events.url(point), "--loop", "--reconnect", "3")) {
             LiveEvents.await(Duration.ofSeconds(30), "three listed fragments", () -> events.videoChunks(point) >= 3);
             encoder.dropConnection();
@@ -152,6 +241,25 @@ class LiveSmoothIT {
             assertNoDuplicates(events.manifest(point));
             Players.Result play = Players.play("smooth", events.url(point) + "/Manifest", 8);
             assertTrue(play.ok(), play.toString());
+            DashManifests.assertNoOverlap(DashManifests.get(events.admin(), point, DASH));
+            Players.Result dash = Players.play("dash", events.url(point) + "/" + DASH, 8);
+            assertTrue(dash.ok(), "MPEG-DASH across the reconnect: " + dash);
+
+            String master = new String(DashManifests.ok(events.admin(), point + "/Manifest(format=m3u8-cmaf)"),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            HlsPlaylists.Media media = HlsPlaylists.media(new String(DashManifests.ok(events.admin(),
+                    point + "/" + HlsPlaylists.master(master).get(0).uri()), java.nio.charset.StandardCharsets.UTF_8));
+            List<Long> hlsTimes = media.segments().stream().map(HlsPlaylists.Segment::time).toList();
+            List<Long> dashTimes = DashManifests.representations(DashManifests.get(events.admin(), point, DASH))
+                    .stream().filter(r -> r.contentType().equals("video")).findFirst().orElseThrow().times();
+            assertEquals(0, media.mediaSequence(), "whole-event DVR: numbered from the event's first fragment");
+            int listedInBoth = Math.min(hlsTimes.size(), dashTimes.size()); // the MPD was read a moment later
+            assertEquals(dashTimes.subList(0, listedInBoth), hlsTimes.subList(0, listedInBoth),
+                    "the same fragments as the MPD, once each");
+            assertTrue(media.segments().stream().anyMatch(HlsPlaylists.Segment::discontinuity),
+                    "the reconnect's gap is a discontinuity: " + media.text());
+            Players.Result hls = Players.play("hls", events.url(point) + "/Manifest(format=m3u8-cmaf)", 8);
+            assertTrue(hls.ok(), "fMP4 HLS across the reconnect: " + hls);
             encoder.stop();
         }
     }
@@ -200,9 +308,18 @@ class LiveSmoothIT {
             assertArrayEquals(Arrays.copyOfRange(captured, mdatOffset, mdatOffset + mdatSize),
                     Arrays.copyOfRange(fragment, moofSize, fragment.length), "mdat of " + resource);
             assertTrue(TestTools.boxdump(fragment).contains("uuid[tfrf]"), "every live fragment carries a tfrf");
+            String cmaf = cmaf(resource);
+            byte[] segment = DashManifests.ok(events.admin(), point + "/" + cmaf);
+            assertArrayEquals(Arrays.copyOfRange(captured, mdatOffset, mdatOffset + mdatSize),
+                    Arrays.copyOfRange(segment, segment.length - mdatSize, segment.length), "mdat of " + cmaf);
             compared++;
         }
         assertEquals(12, compared);
+        Document mpd = DashManifests.get(events.admin(), point, DASH);
+        DashManifests.assertNoOverlap(mpd);
+        assertEquals(List.of(4, 4), DashManifests.representations(mpd).stream()
+                .filter(r -> r.bandwidth() == video.get(0) || r.bandwidth() == audio.get(0))
+                .map(r -> r.times().size()).toList(), "one segment per fragment, none twice");
     }
 
     @Test

@@ -60,6 +60,30 @@ class SmoothUrlTest {
         assertThrows(SmoothUrl.Malformed.class, () -> SmoothUrl.parse(resource));
     }
 
+    @Test
+    void cmafFormsAndTheirHeaders() {
+        SmoothUrl dash = SmoothUrl.parse("Manifest(format=MPD-time-CMAF)");
+        assertEquals(SmoothUrl.DASH_CMAF, dash.format());
+        assertTrue(dash.cmaf());
+        assertFalse(dash.hls());
+        assertEquals(SmoothUrl.HLS_CMAF, SmoothUrl.parse("QualityLevels(700000)/Manifest(video,format=m3u8-cmaf)")
+                .format());
+        SmoothUrl.Fragment segment = (SmoothUrl.Fragment) SmoothUrl.parse(
+                "QualityLevels(700000)/Fragments(video=36000000000000,format=mpd-time-cmaf)");
+        assertEquals(36000000000000L, segment.time());
+        assertTrue(segment.cmaf());
+        assertEquals(new SmoothUrl.Init(700000, Map.of("k", "v"), "video", SmoothUrl.HLS_CMAF),
+                SmoothUrl.parse("QualityLevels(700000,k=v)/Fragments(video=i,format=m3u8-cmaf)"));
+        assertEquals(null, SmoothUrl.parse("Manifest").format());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"QualityLevels(1)/Fragments(video=i)", "QualityLevels(1)/Fragments(video=i,format=m3u8-aapl)",
+            "QualityLevels(1)/FragmentInfo(video=i,format=mpd-time-cmaf)"})
+    void aHeaderExistsOnlyInTheCmafFormats(String resource) {
+        assertThrows(SmoothUrl.Malformed.class, () -> SmoothUrl.parse(resource));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"index.html", "QualityLevels(1)/Chunks(video=1)", "Manifest(format=mpd-time-csf)",
             "Streams(x)"})
