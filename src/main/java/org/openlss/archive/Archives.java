@@ -27,8 +27,10 @@ import org.openlss.live.LiveTrack;
 import org.openlss.live.PresentationListener;
 import org.openlss.mp4.IngestFragment;
 import org.openlss.platform.ServerConfig;
+import org.openlss.pubpoint.ArchiveFolders;
 import org.openlss.pubpoint.ArchiveSettings;
 import org.openlss.pubpoint.BehaviourErrors;
+import org.openlss.pubpoint.InvalidSettingException;
 import org.openlss.pubpoint.LivePresentations;
 import org.openlss.pubpoint.PublishingPoint;
 import org.openlss.pubpoint.PublishingPointPath;
@@ -64,15 +66,19 @@ public class Archives implements StatisticsContributor {
 
     /** Where archives go unless a point names its own folder: {@code OPENLSS_ARCHIVE_DIR}, else the data dir's. */
     public Path root() {
-        return config.value("openlss.archive.dir").map(Path::of).orElseGet(() -> config.dataDir().resolve("archive"))
-                .toAbsolutePath().normalize();
+        return config.archiveDir();
     }
 
-    /** The folder of a point's event folders: its own archive path as-is, else its path under the root. */
+    /**
+     * The folder of a point's event folders: its own archive folder, else its path under the root.
+     *
+     * @throws InvalidSettingException when its own folder is one the server no longer allows (the roots changed since
+     *                                 it was set): the point's archive reports it rather than writing there
+     */
     Path pointFolder(PublishingPoint point) {
         String own = point.settings().archive().path();
         if (own != null) {
-            return Path.of(own).toAbsolutePath().normalize();
+            return ArchiveFolders.of(config).check(own);
         }
         String path = point.path().value();
         return root().resolve(path.substring(0, path.length() - ".isml".length()));
@@ -132,7 +138,11 @@ public class Archives implements StatisticsContributor {
         roots.add(root());
         for (PublishingPoint point : points.all()) {
             if (point.settings().archive().path() != null) {
-                roots.add(pointFolder(point));
+                try {
+                    roots.add(pointFolder(point));
+                } catch (InvalidSettingException e) {
+                    LOG.warning("Not repairing the archives of " + point.path().urlPath() + ": " + e.getMessage());
+                }
             }
         }
         executor.execute(() -> repair(List.copyOf(roots)));

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
@@ -35,6 +37,43 @@ public class ServerConfig {
             dataDir = dir;
         }
         return dataDir;
+    }
+
+    /** Where archives go unless a point names its own folder: {@code OPENLSS_ARCHIVE_DIR}, else the data dir's. */
+    public Path archiveDir() {
+        return value("openlss.archive.dir").map(Path::of).orElseGet(() -> dataDir().resolve("archive"))
+                .toAbsolutePath().normalize();
+    }
+
+    /**
+     * The folders a point's own archive folder must lie in: {@code OPENLSS_ARCHIVE_ROOTS} (folders separated by the
+     * platform's path separator, ':' on Linux), and always the archive dir.
+     */
+    public List<Path> archiveRoots() {
+        List<Path> roots = new ArrayList<>();
+        roots.add(archiveDir());
+        value("openlss.archive.roots").ifPresent(list -> {
+            for (String root : list.split(java.io.File.pathSeparator)) {
+                if (!root.isBlank()) {
+                    roots.add(Path.of(root.trim()).toAbsolutePath().normalize());
+                }
+            }
+        });
+        return List.copyOf(roots);
+    }
+
+    /** The folders of the server's own state, which no archive may write into: the database's and the DVR's. */
+    public List<Path> stateFolders() {
+        List<Path> folders = new ArrayList<>(List.of(dataDir().resolve("db"), dataDir().resolve("dvr")));
+        String url = databaseUrl();
+        if (url.startsWith("jdbc:h2:file:")) {
+            String file = url.substring("jdbc:h2:file:".length()).split(";", 2)[0];
+            Path parent = Path.of(file).toAbsolutePath().normalize().getParent();
+            if (parent != null) {
+                folders.add(parent);
+            }
+        }
+        return List.copyOf(folders);
     }
 
     /** The JDBC URL; by default an embedded H2 file database under the data dir. */

@@ -65,8 +65,8 @@ public class JpaPublishingPointRepository implements PublishingPointRepository {
     }
 
     private static PublishingPointEntity find(EntityManager em, PublishingPointPath path) {
-        return em.createQuery("select p from PublishingPointEntity p where p.path = :path", PublishingPointEntity.class)
-                .setParameter("path", path.value()).getResultStream().findFirst().orElse(null);
+        return em.createQuery("select p from PublishingPointEntity p where p.pathKey = :key", PublishingPointEntity.class)
+                .setParameter("key", path.key()).getResultStream().findFirst().orElse(null);
     }
 
     private static PublishingPoint toPoint(PublishingPointEntity e) {

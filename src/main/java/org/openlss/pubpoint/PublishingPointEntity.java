@@ -28,6 +28,9 @@ public class PublishingPointEntity {
     private Long id;
     @Column(nullable = false, unique = true, length = 255)
     private String path;
+    /** The path in lower case, unique: points are named without regard to letter case. */
+    @Column(name = "path_key", nullable = false, length = 255)
+    private String pathKey;
     @Column(nullable = false, length = 256)
     private String title;
     @Enumerated(EnumType.STRING)
@@ -112,6 +115,7 @@ public class PublishingPointEntity {
 
     public PublishingPointEntity(PublishingPointPath path, PublishingPointSettings settings, Instant now) {
         this.path = path.value();
+        this.pathKey = path.key();
         this.state = PublishingPointState.Idle;
         this.created = now;
         setSettings(settings, now);

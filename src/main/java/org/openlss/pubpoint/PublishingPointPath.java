@@ -108,9 +108,35 @@ public record PublishingPointPath(String value) implements Comparable<Publishing
         return "/" + value;
     }
 
+    /**
+     * Points are named without regard to letter case, as IIS's URLs are: {@code /LIVE/A.ISML} is {@code /live/a.isml}.
+     * Names are ASCII (see {@link #ALLOWED}), so folding A-Z is the whole rule; the spelling a point was created with
+     * stays its own.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PublishingPointPath that && value.equalsIgnoreCase(that.value);
+    }
+
+    /** Folds A-Z without a lower-cased copy: every player request looks its point up by this. */
+    @Override
+    public int hashCode() {
+        int hash = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            hash = 31 * hash + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        }
+        return hash;
+    }
+
+    /** The name as the database compares it (a unique key): lower case. */
+    public String key() {
+        return value.toLowerCase(Locale.ROOT);
+    }
+
     @Override
     public int compareTo(PublishingPointPath other) {
-        return value.compareTo(other.value);
+        return String.CASE_INSENSITIVE_ORDER.compare(value, other.value);
     }
 
     @Override

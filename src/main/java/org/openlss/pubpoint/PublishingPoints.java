@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import org.openlss.platform.AuditTrail;
+import org.openlss.platform.ServerConfig;
 import org.openlss.pubpoint.credential.Credentials;
 
 /**
@@ -36,6 +37,8 @@ public class PublishingPoints {
     Event<PublishingPointDeleted> deleted;
     @Inject
     AuditTrail audit;
+    @Inject
+    ServerConfig config;
 
     private final Clock clock = Clock.systemUTC();
     private final Map<PublishingPointPath, PublishingPoint> points = new ConcurrentHashMap<>();
@@ -78,7 +81,7 @@ public class PublishingPoints {
     }
 
     public PublishingPoint create(PublishingPointPath path, PublishingPointSettings settings) {
-        checkCredentials(settings);
+        checkReferences(settings);
         synchronized (createLock) {
             if (points.containsKey(path)) {
                 throw new ManagementException(ErrorCode.MPE_MGMT_PUBLISHING_POINT_ALREADY_EXISTS,
@@ -96,7 +99,7 @@ public class PublishingPoints {
 
     /** Settings change only while the point is shut down (Idle). */
     public PublishingPoint updateSettings(PublishingPointPath path, PublishingPointSettings settings) {
-        checkCredentials(settings);
+        checkReferences(settings);
         PublishingPoint changed = change(path, current -> {
             if (!Lifecycle.settingsEditable(current.state())) {
                 throw new ManagementException(ErrorCode.MPE_MGMT_PUBLISHING_POINT_IN_USE,
@@ -205,6 +208,12 @@ public class PublishingPoints {
 
     private Object lock(PublishingPointPath path) {
         return locks.computeIfAbsent(path, p -> new Object());
+    }
+
+    /** What settings name besides themselves: stored credentials that exist, an archive folder the server allows. */
+    private void checkReferences(PublishingPointSettings settings) {
+        checkCredentials(settings);
+        ArchiveFolders.of(config).check(settings.archive().path());
     }
 
     private void checkCredentials(PublishingPointSettings settings) {

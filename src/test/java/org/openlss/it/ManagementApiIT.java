@@ -48,6 +48,34 @@ class ManagementApiIT {
     }
 
     @Test
+    void pointNamesIgnoreLetterCaseAndArchiveFoldersStayUnderTheRoots() {
+        String mixed = path.replace("channel1.isml", "Channel1.isml");
+        assertEquals(201, admin.send("POST", COLLECTION + "/settings", JSON, "{\"title\":\"cased\"}", "Slug",
+                "/" + mixed).statusCode());
+        HttpResponse<String> variant = admin.send("POST", COLLECTION + "/settings", JSON, "{}", "Slug",
+                "/" + mixed.toUpperCase(java.util.Locale.ROOT).replace(".ISML", ".isml"));
+        assertEquals(400, variant.statusCode(), "a name that differs only by case is taken: " + variant.body());
+        assertTrue(variant.body().contains("exists already"), variant.body());
+        HttpResponse<String> read = admin.get(mixed.toLowerCase(java.util.Locale.ROOT) + "/settings", JSON);
+        assertEquals(200, read.statusCode(), "any spelling reaches the point: " + read.body());
+        assertTrue(read.body().contains("\"title\":\"cased\"") && read.body().contains("\"path\":\"" + mixed + "\""),
+                "and it keeps its own: " + read.body());
+        HttpResponse<String> manifest = admin.anonymous().get(mixed.toUpperCase(java.util.Locale.ROOT) + "/Manifest",
+                "*/*");
+        assertEquals(404, manifest.statusCode());
+        assertTrue(manifest.body().contains(" is shutdown") && !manifest.body().contains("no publishing point"),
+                "a player's request reaches the point too (shut down: no manifest yet): " + manifest.body());
+
+        HttpResponse<String> etc = admin.send("POST", COLLECTION + "/settings", JSON,
+                "{\"archive\":{\"enabled\":true,\"path\":\"/etc\"}}", "Slug", "/" + path.replace("channel1", "etc"));
+        assertEquals(400, etc.statusCode(), etc.body());
+        assertTrue(etc.body().contains("archive roots") || etc.body().contains("system folder"), etc.body());
+        assertTrue(etc.body().contains("an archive folder must be under"), "names the roots: " + etc.body());
+        assertEquals(400, admin.send("PUT", mixed + "/settings", JSON,
+                "{\"archive\":{\"enabled\":true,\"path\":\"/tmp/../var/lib/x\"}}").statusCode());
+    }
+
+    @Test
     void createReadUpdateLifecycleDeleteInBothRepresentations() {
         HttpResponse<String> created = admin.send("POST", COLLECTION + "/settings", ATOM,
                 Documents.iisCreateEntry("Channel 1"), "Slug", "/" + path);

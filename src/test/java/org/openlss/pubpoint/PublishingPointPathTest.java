@@ -57,4 +57,19 @@ class PublishingPointPathTest {
             assertThrows(InvalidSettingException.class, () -> PublishingPointPath.of(slug));
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void namesAreTheSameWhateverTheirLetterCaseAndKeepTheirSpelling() {
+        PublishingPointPath created = PublishingPointPath.of("/Live/Channel1.isml");
+        PublishingPointPath asked = PublishingPointPath.of("/LIVE/channel1.ISML");
+        assertEquals(created, asked);
+        assertEquals(created.hashCode(), asked.hashCode());
+        assertEquals(0, created.compareTo(asked));
+        assertEquals("live/channel1.isml", asked.key());
+        assertEquals("Live/Channel1.isml", created.value(), "the spelling it was created with");
+        java.util.Map<PublishingPointPath, String> points = new java.util.HashMap<>();
+        points.put(created, "point");
+        assertEquals("point", points.get(asked));
+        assertTrue(!created.equals(PublishingPointPath.of("/live/channel2.isml")));
+    }
 }
