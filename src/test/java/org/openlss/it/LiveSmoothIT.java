@@ -100,7 +100,7 @@ class LiveSmoothIT {
     void playsMpegDashLiveOnEveryLevelInDashJsAndShakaThenStaticFromTheStartAfterTheEnd() {
         String point = RUN + "/dash.isml";
         String mpdUrl = events.url(point) + "/" + DASH;
-        events.create(point, "{\"autoStart\":true}");
+        events.create(point, "{\"autoStart\":true,\"hls\":{\"enabled\":true}}");
         try (Encoder encoder = Encoder.push(source, events.url(point), "--loop", "--start", "36000")) {
             LiveEvents.await(Duration.ofSeconds(30), "three listed fragments", () -> events.videoChunks(point) >= 3);
             List<Long> videoLevels = LiveEvents.bitrates(events.manifest(point), "video_und");
@@ -122,6 +122,8 @@ class LiveSmoothIT {
             Players.Result shaka = Players.play("shaka", mpdUrl, 10);
             assertTrue(shaka.ok(), shaka.toString());
             assertTrue(shaka.live());
+            Players.Result fmp4 = Players.play("hls", events.url(point) + "/Manifest(format=m3u8-cmaf)", 8);
+            assertTrue(fmp4.ok() && fmp4.live(), "HLS with fMP4 at a 10-hour offset: " + fmp4);
             JsonObject stats = events.statistics(point);
             assertTrue(stats.getJsonArray("destinations").toString().contains("MPEG-DASH"), stats.toString());
             assertTrue(stats.getJsonArray("inputStreams").getJsonObject(0).getJsonArray("sinks").toString()
@@ -176,7 +178,7 @@ class LiveSmoothIT {
     @Test
     void playsOnePostPerTrack() {
         String point = RUN + "/pertrack.isml";
-        events.create(point, "{\"autoStart\":true}");
+        events.create(point, "{\"autoStart\":true,\"hls\":{\"enabled\":true}}");
         try (Encoder encoder = Encoder.push(source, events.url(point), "--loop", "--per-track")) {
             LiveEvents.await(Duration.ofSeconds(30), "three listed fragments", () -> events.videoChunks(point) >= 3);
             Document manifest = events.manifest(point);
@@ -187,6 +189,8 @@ class LiveSmoothIT {
             Players.Result dash = Players.play("dash", events.url(point) + "/" + DASH, 8);
             assertTrue(dash.ok(), "MPEG-DASH of one POST per track: " + dash);
             DashManifests.assertNoOverlap(DashManifests.get(events.admin(), point, DASH));
+            Players.Result fmp4 = Players.play("hls", events.url(point) + "/Manifest(format=m3u8-cmaf)", 8);
+            assertTrue(fmp4.ok(), "HLS with fMP4 of one POST per track: " + fmp4);
             assertEquals(4, events.statistics(point).getJsonArray("inputStreams").size());
             assertNoDuplicates(events.manifest(point));
             bothLanesAnswerAlike(point, LiveEvents.bitrates(manifest, "video_und").get(0),
