@@ -93,12 +93,14 @@ if [ "$TUNED" = 1 ]; then
   printf '\nset %s.max-thread-pool-size=4\nset %s.min-thread-pool-size=4\n' "$POOL" "$POOL" >>"$PRE"
   JVM=(-XX:+UseParallelGC)
 fi
-# encoders sign in with the server's encoder account (publishing needs credentials)
+# encoders sign in with the server's encoder account (publishing needs credentials); the live point jumps an hour
+# ahead on purpose (an hour of DVR behind the live edge without pushing it), more than ingest allows by default
 ENCODER_AUTH="Authorization: Basic $(printf 'encoder:bench' | base64)"
 start_server() { # DATA_DIR [--deploy WAR] -> SERVER_PID, BASE (not waiting)
   local data="$1"; shift
   PORT=$(free_port)
-  OPENLSS_DATA_DIR="$data" OPENLSS_ADMIN_PASSWORD=bench OPENLSS_ENCODER_PASSWORD=bench java "${JVM[@]}" -Djava.io.tmpdir="$WORK" \
+  OPENLSS_DATA_DIR="$data" OPENLSS_ADMIN_PASSWORD=bench OPENLSS_ENCODER_PASSWORD=bench \
+    OPENLSS_INGEST_MAX_TIMELINE_JUMP_SECONDS=7200 java "${JVM[@]}" -Djava.io.tmpdir="$WORK" \
     -jar "$ROOT/target/payara-micro.jar" --prebootcommandfile "$PRE" "$@" --contextroot / --port "$PORT" \
     --nohazelcast >"$WORK/server-$PORT.log" 2>&1 &
   SERVER_PID=$!

@@ -11,7 +11,8 @@ import org.openlss.platform.ServerConfig;
 
 /**
  * Where a point may archive: a folder of its own must lie under one of the archive roots, and never in the server's
- * own state (database, DVR storage, the data dir itself) or a system folder. The folder is judged where it really
+ * own state (database, DVR storage, the data dir itself) or a system folder; a root that is itself inside a system
+ * folder (a data dir at {@code /var/lib/openlss}) opens only its own subtree, a root around them ({@code /}) none. The folder is judged where it really
  * is: {@code ..} removed and symbolic links of the part that exists followed, so a link cannot lead out of a root.
  */
 public final class ArchiveFolders {
@@ -53,7 +54,8 @@ public final class ArchiveFolders {
         } catch (IOException e) {
             throw new InvalidSettingException(FIELD, "'" + folder + "' cannot be resolved (" + e.getMessage() + ")");
         }
-        if (real.getParent() == null || SYSTEM.stream().anyMatch(real::startsWith)) {
+        if (real.getParent() == null || SYSTEM.stream().anyMatch(system -> real.startsWith(system)
+                && roots.stream().noneMatch(root -> root.startsWith(system) && real.startsWith(root)))) {
             throw new InvalidSettingException(FIELD, "'" + folder + "' is a system folder; " + allowed());
         }
         if (real.equals(dataDir) || stateFolders.stream().anyMatch(real::startsWith)) {

@@ -72,4 +72,14 @@ class ArchiveFoldersTest {
         assertThrows(InvalidSettingException.class, () -> everywhere.check("/proc/self"));
         assertEquals(extraRoot.resolve("x"), everywhere.check(extraRoot + "/x"));
     }
+
+    @Test
+    void aRootInsideASystemFolderOpensItsOwnSubtreeOnly() {
+        Path packaged = Path.of("/var/lib/openlss-test-" + ProcessHandle.current().pid());
+        ArchiveFolders debian = new ArchiveFolders(List.of(packaged.resolve("archive")),
+                List.of(packaged.resolve("db"), packaged.resolve("dvr")), packaged);
+        assertEquals(packaged.resolve("archive/sports"), debian.check(packaged + "/archive/sports"));
+        assertThrows(InvalidSettingException.class, () -> debian.check("/var/lib/postgresql"));
+        assertThrows(InvalidSettingException.class, () -> debian.check(packaged + "/dvr"));
+    }
 }
