@@ -1,8 +1,10 @@
 package org.openlss.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.persistence.PersistenceException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -48,20 +50,32 @@ class DatabaseMigrationTest {
         return urls.stream();
     }
 
+    /** An empty database of the kind {@code database} names: a new H2 file, or a new schema in PostgreSQL. */
+    private record EmptyDatabase(String url, String server, String schema) implements AutoCloseable {
+        static EmptyDatabase of(String database) throws SQLException {
+            if (database.equals("h2")) {
+                return new EmptyDatabase("jdbc:h2:file:" + dir.resolve("db-" + UUID.randomUUID())
+                        + ";DB_CLOSE_ON_EXIT=FALSE", null, null);
+            }
+            String schema = "openlss_migration_" + UUID.randomUUID().toString().substring(0, 8);
+            execute(database, "CREATE SCHEMA " + schema);
+            return new EmptyDatabase(database.replaceAll("([?&])currentSchema=[^&]*&?", "$1").replaceAll("[?&]$", "")
+                    + (database.contains("?") ? "&" : "?") + "currentSchema=" + schema, database, schema);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (schema != null) {
+                execute(server, "DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("databases")
     void migratesAndMapsTheEntities(String database) throws SQLException {
-        String url;
-        String schema = null;
-        if (database.equals("h2")) {
-            url = "jdbc:h2:file:" + dir.resolve("db-" + UUID.randomUUID()) + ";DB_CLOSE_ON_EXIT=FALSE";
-        } else {
-            schema = "openlss_migration_" + UUID.randomUUID().toString().substring(0, 8);
-            execute(database, "CREATE SCHEMA " + schema);
-            url = database.replaceAll("([?&])currentSchema=[^&]*&?", "$1").replaceAll("[?&]$", "")
-                    + (database.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        }
-        try {
+        try (EmptyDatabase empty = EmptyDatabase.of(database)) {
+            String url = empty.url();
             PublishingPointPath path = PublishingPointPath.of("/live/migrated.isml");
             PublishingPointSettings settings = new PublishingPointSettings("Migrated", SourceType.Push,
                     Duration.ofHours(2), true, true, 3, new ArchiveSettings(true, Duration.ofMinutes(10), null, true),
@@ -85,9 +99,46 @@ class DatabaseMigrationTest {
                 assertTrue(changeSets >= 3, "the changelog was recorded once: " + changeSets);
                 assertTrue(again.reachable(2));
             }
-        } finally {
-            if (schema != null) {
-                execute(database, "DROP SCHEMA " + schema + " CASCADE");
+        }
+    }
+
+    /**
+     * 003: point names are unique regardless of letter case. A database from before that holds two case variants (the
+     * earlier versions allowed them) stops the migration with what to do; once one is gone, it migrates, and the
+     * lower-cased key refuses new variants.
+     */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void caseVariantsOfAPointNameStopTheMigrationUntilOneIsGone(String database) throws SQLException {
+        try (EmptyDatabase empty = EmptyDatabase.of(database)) {
+            try (Database db = Database.open(empty.url(), "", "", entities())) {
+                db.inTransaction(em -> {
+                    em.persist(new PublishingPointEntity(PublishingPointPath.of("/Live/A.isml"),
+                            PublishingPointSettings.defaults(), Instant.now()));
+                    em.persist(new PublishingPointEntity(PublishingPointPath.of("/live/b.isml"),
+                            PublishingPointSettings.defaults(), Instant.now()));
+                    return null;
+                });
+            }
+            // the schema before 003, where the second point became a case variant of the first
+            execute(empty.url(), "ALTER TABLE publishing_point DROP CONSTRAINT uq_publishing_point_path_key");
+            execute(empty.url(), "ALTER TABLE publishing_point DROP COLUMN path_key");
+            execute(empty.url(), "DELETE FROM databasechangelog WHERE id = '003-point-names-ignore-case'");
+            execute(empty.url(), "UPDATE publishing_point SET path = 'live/a.isml' WHERE path = 'live/b.isml'");
+
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> Database.open(empty.url(), "", "", entities()).close());
+            assertTrue(refused.getMessage().contains("named alike but for letter case"), refused.getMessage());
+
+            execute(empty.url(), "DELETE FROM publishing_point WHERE path = 'live/a.isml'");
+            try (Database db = Database.open(empty.url(), "", "", entities())) {
+                assertEquals("live/a.isml", db.inTransaction(em -> em.createNativeQuery(
+                        "SELECT path_key FROM publishing_point WHERE path = 'Live/A.isml'").getSingleResult()));
+                assertThrows(PersistenceException.class, () -> db.inTransaction(em -> {
+                    em.persist(new PublishingPointEntity(PublishingPointPath.of("/LIVE/a.isml"),
+                            PublishingPointSettings.defaults(), Instant.now()));
+                    return null;
+                }));
             }
         }
     }
