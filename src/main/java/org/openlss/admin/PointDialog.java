@@ -46,8 +46,8 @@ public class PointDialog implements Serializable {
             form = SettingsForm.of(point.path(), point.settings());
             refused = !Lifecycle.settingsEditable(point.state());
             if (refused) {
-                Messages.warning(point.path().urlPath() + " is " + point.state().uiName() + " (" + point.state()
-                        + "): its settings can only be changed while it is shut down. Shut it down first.");
+                Messages.warning(point.path().urlPath() + " is " + point.state().wording()
+                        + ": its settings can only be changed while it is shut down. Shut it down first.");
             }
         } catch (ManagementException e) {
             Messages.error(e.getMessage());

@@ -1,6 +1,5 @@
 package org.openlss.admin;
 
-import org.openlss.pubpoint.BehaviourStatus;
 import org.openlss.pubpoint.Lifecycle;
 import org.openlss.pubpoint.PublishingPoint;
 import org.openlss.pubpoint.PublishingPointState;
@@ -16,11 +15,9 @@ public record PointRow(PublishingPoint point, PublishingPointStatus status) {
         return point.path().value();
     }
 
-    /** The State column: the behaviour status with the lifecycle's own name where it says more, e.g. "Stopped (DVR-only)". */
+    /** The State column, worded as everywhere else, e.g. "Stopped (DVR-only)". */
     public String stateText() {
-        BehaviourStatus sourcing = status.sourcing();
-        String lifecycle = point.state().uiName();
-        return sourcing.name().equals(lifecycle) ? lifecycle : sourcing.name() + " (" + lifecycle + ")";
+        return point.state().wording();
     }
 
     public boolean canStart() {

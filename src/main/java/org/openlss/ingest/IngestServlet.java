@@ -94,10 +94,11 @@ public class IngestServlet extends HttpServlet {
         }
         return switch (point.state()) {
             case Starting, Started -> null;
-            case Idle -> "404 " + point.path().urlPath() + " is shut down; start it (or set AutoStart)";
-            case Stopped -> "403 " + point.path().urlPath()
-                    + " is stopped (DVR-only): the event has ended; shut it down and start it for a new event";
-            case Stopping, ShuttingDown -> "503 " + point.path().urlPath() + " is " + point.state() + "; retry";
+            case Idle -> "404 " + point.path().urlPath() + " is " + point.state().wording()
+                    + "; start it (or set AutoStart)";
+            case Stopped -> "403 " + point.path().urlPath() + " is " + point.state().wording()
+                    + ": the event has ended; shut it down and start it for a new event";
+            case Stopping, ShuttingDown -> "503 " + point.path().urlPath() + " is " + point.state().wording() + "; retry";
             case Error -> "403 " + point.path().urlPath() + " is in error: " + point.lastError();
         };
     }

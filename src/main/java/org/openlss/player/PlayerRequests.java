@@ -64,7 +64,7 @@ public class PlayerRequests {
         }
         Presentation presentation = presentations.find(point.path()).orElse(null);
         if (presentation == null) {
-            error(exchange, 404, url.point().urlPath() + " is " + point.state().uiName().toLowerCase()
+            error(exchange, 404, url.point().urlPath() + " is " + point.state().wording()
                     + (point.settings().autoStart() ? "" : " (it starts on request only with AutoStart)"));
             return true;
         }

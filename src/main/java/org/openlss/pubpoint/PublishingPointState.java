@@ -23,6 +23,15 @@ public enum PublishingPointState {
         return uiName;
     }
 
+    /**
+     * The one wording of a state wherever a person reads it (screens, messages): the REST value the API and IIS
+     * Manager's State column use, with the lifecycle's name where it says more, e.g. "Started (Live)".
+     */
+    public String wording() {
+        return uiName.equalsIgnoreCase(name().replaceAll("(?<=[a-z])(?=[A-Z])", " ")) ? uiName
+                : name() + " (" + uiName + ")";
+    }
+
     /** Whether an administrator may ask for this state (a PUT names the target, never a transition). */
     public boolean settable() {
         return this == Idle || this == Started || this == Stopped;

@@ -63,7 +63,7 @@ class ManagementApiIT {
         HttpResponse<String> manifest = admin.anonymous().get(mixed.toUpperCase(java.util.Locale.ROOT) + "/Manifest",
                 "*/*");
         assertEquals(404, manifest.statusCode());
-        assertTrue(manifest.body().contains(" is shutdown") && !manifest.body().contains("no publishing point"),
+        assertTrue(manifest.body().contains(" is Idle (Shutdown)") && !manifest.body().contains("no publishing point"),
                 "a player's request reaches the point too (shut down: no manifest yet): " + manifest.body());
 
         HttpResponse<String> etc = admin.send("POST", COLLECTION + "/settings", JSON,
