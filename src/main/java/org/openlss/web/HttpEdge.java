@@ -45,7 +45,7 @@ public class HttpEdge extends HttpFilter {
             throws IOException, ServletException {
         String path = RequestPaths.of(request);
         PublishingPointUrl url = path.startsWith("/services/") ? null : PublishingPointUrl.parse(path).orElse(null);
-        if (AdminSignIn.covers(path)) {
+        if (AdminSignIn.covers(path) || path.equals("/") || path.equals("/index.html")) {
             request = adminResponses.harden(request, response);
         }
         Access access = guard.check(request, response, path, url);
