@@ -198,6 +198,6 @@ public class CmafDelivery implements PlayerOutput {
         send(exchange, FragmentAnswers.contentType(track.description().type()), body);
         track.served(body.contentLength());
         destinations.delivered(point.path(), exchange.localAddress(),
-                SmoothUrl.HLS_CMAF.equals(f.format()) ? HLS_OUTPUT : DASH_OUTPUT, f.streamName());
+                SmoothUrl.HLS_CMAF.equals(f.format()) ? HLS_OUTPUT : DASH_OUTPUT, f.streamName(), exchange.remoteAddress());
     }
 }

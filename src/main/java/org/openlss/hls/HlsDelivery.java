@@ -102,6 +102,6 @@ public class HlsDelivery implements PlayerOutput {
         }
         send(exchange, "video/mp2t", segment);
         variant.level.served(segment.contentLength());
-        destinations.delivered(point.path(), exchange.localAddress(), OUTPUT, f.streamName());
+        destinations.delivered(point.path(), exchange.localAddress(), OUTPUT, f.streamName(), exchange.remoteAddress());
     }
 }

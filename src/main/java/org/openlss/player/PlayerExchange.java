@@ -14,6 +14,9 @@ public interface PlayerExchange {
     /** The address the request came in on, for the connection details. */
     String localAddress();
 
+    /** The address the request came from, to count a destination's clients. */
+    String remoteAddress();
+
     /** Sets a response header. */
     void header(String name, String value);
 

@@ -28,6 +28,11 @@ public final class ServletExchange implements PlayerExchange {
     }
 
     @Override
+    public String remoteAddress() {
+        return request.getRemoteAddr();
+    }
+
+    @Override
     public void header(String name, String value) {
         response.setHeader(name, value);
     }

@@ -13,29 +13,45 @@ import org.openlss.pubpoint.PublishingPointStatistics.Destination;
 /**
  * Where each publishing point delivers to, for connection details: host, output type ("IIS Smooth Streaming",
  * "Apple HTTP Live Streaming", "HTTP Push", "HTTP Pull") and streams. Client requests are counted on the serving hot
- * path (a repeat within a second only reads the map) and show for a while; server connections (syndication) show
- * with their status for as long as they are open.
+ * path (a repeat within a second only reads the maps) and show for a while, with the number of client addresses seen
+ * in that while; server connections (syndication) show with their status for as long as they are open.
  */
 @ApplicationScoped
 public class Destinations {
     /** A client destination not used for this long drops out of the details. */
     private static final long RECENT_MILLIS = 30_000;
     private static final long OPEN = Long.MAX_VALUE;
+    /** Beyond this many client addresses of one destination, those not seen lately are forgotten as new ones come. */
+    private static final int CLIENTS_KEPT = 1024;
 
     private record Key(PublishingPointPath point, String host, String type) {
     }
 
     private final Map<Key, Map<String, Long>> seen = new ConcurrentHashMap<>();
     private final Map<Key, Map<String, String>> status = new ConcurrentHashMap<>();
+    private final Map<Key, Map<String, Long>> clients = new ConcurrentHashMap<>();
 
-    /** {@code stream} of {@code point} was delivered to a client at {@code host} as {@code type}. */
-    public void delivered(PublishingPointPath point, String host, String type, String stream) {
-        Map<String, Long> streams = seen.computeIfAbsent(new Key(point, host, type), k -> new ConcurrentHashMap<>());
+    /**
+     * {@code stream} of {@code point} was delivered as {@code type} through {@code host} (the address the request came
+     * in on) to the client at {@code client}.
+     */
+    public void delivered(PublishingPointPath point, String host, String type, String stream, String client) {
+        Key key = new Key(point, host, type);
         long now = System.currentTimeMillis();
-        Long last = streams.get(stream);
-        if (last == null || last != OPEN && now - last > 1000) {
-            streams.put(stream, now);
+        touch(seen.computeIfAbsent(key, k -> new ConcurrentHashMap<>()), stream, now);
+        Map<String, Long> addresses = clients.computeIfAbsent(key, k -> new ConcurrentHashMap<>());
+        if (touch(addresses, client, now) && addresses.size() > CLIENTS_KEPT) {
+            addresses.values().removeIf(last -> now - last >= RECENT_MILLIS);
         }
+    }
+
+    /** Marks {@code name} seen at {@code now}, writing only when it was not seen within a second; true if new. */
+    private static boolean touch(Map<String, Long> lastSeen, String name, long now) {
+        Long last = lastSeen.get(name);
+        if (last == null || last != OPEN && now - last > 1000) {
+            lastSeen.put(name, now);
+        }
+        return last == null;
     }
 
     /** A server connection (syndication) carries {@code stream}; {@code text} says how it is, e.g. "connected". */
@@ -69,7 +85,9 @@ public class Destinations {
                 if (!recent.isEmpty()) {
                     Map<String, String> texts = status.getOrDefault(key, Map.of());
                     String text = texts.isEmpty() ? null : String.join("; ", new TreeSet<>(texts.values()));
-                    list.add(new Destination(key.host(), key.type(), recent, text));
+                    long players = clients.getOrDefault(key, Map.of()).values().stream()
+                            .filter(last -> now - last < RECENT_MILLIS).count();
+                    list.add(new Destination(key.host(), key.type(), recent, text, (int) Math.max(1, players)));
                 }
             }
         });
@@ -83,6 +101,7 @@ public class Destinations {
             PublishingPointPath point = change.point().path();
             seen.keySet().removeIf(k -> k.point().equals(point));
             status.keySet().removeIf(k -> k.point().equals(point));
+            clients.keySet().removeIf(k -> k.point().equals(point));
         }
     }
 }

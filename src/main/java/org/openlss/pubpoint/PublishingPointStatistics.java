@@ -41,8 +41,9 @@ public record PublishingPointStatistics(List<InputStream> inputStreams, List<Out
 
     /**
      * Where the point delivers to: a host and the output type ("IIS Smooth Streaming", "Apple HTTP Live Streaming",
-     * "HTTP Push", "HTTP Pull"), with the stream names it receives.
+     * "HTTP Push", "HTTP Pull", ...), with the stream names it receives and how many clients (player addresses seen
+     * lately, or 1 for a server connection) it serves.
      */
-    public record Destination(String host, String outputType, List<String> streams, String status) {
+    public record Destination(String host, String outputType, List<String> streams, String status, int clients) {
     }
 }

@@ -113,6 +113,6 @@ public class SmoothDelivery implements PlayerOutput {
         }
         send(exchange, FragmentAnswers.contentType(track.description().type()), body);
         track.served(body.contentLength());
-        destinations.delivered(point.path(), exchange.localAddress(), OUTPUT, f.streamName());
+        destinations.delivered(point.path(), exchange.localAddress(), OUTPUT, f.streamName(), exchange.remoteAddress());
     }
 }

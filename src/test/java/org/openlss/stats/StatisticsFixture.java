@@ -25,8 +25,8 @@ final class StatisticsFixture {
         InputStream backup = new InputStream("backup", "Stopped", null, "Pull", "10.0.0.7", List.of(),
                 List.of(track("1", "audio", "audio_und", 96_000)));
         return new PublishingPointStatistics(List.of(main, backup), List.of(), List.of(
-                new Destination("127.0.0.1", "IIS Smooth Streaming", List.of("audio_und", "video_und"), null),
-                new Destination("edge.example", "HTTP Push", List.of("stream1"), "connected"),
-                new Destination("127.0.0.1", "Apple HTTP Live Streaming", List.of("video_und"), null)), null, null);
+                new Destination("127.0.0.1", "IIS Smooth Streaming", List.of("audio_und", "video_und"), null, 2),
+                new Destination("edge.example", "HTTP Push", List.of("stream1"), "connected", 1),
+                new Destination("127.0.0.1", "Apple HTTP Live Streaming", List.of("video_und"), null, 1)), null, null);
     }
 }

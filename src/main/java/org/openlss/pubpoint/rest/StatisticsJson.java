@@ -51,7 +51,7 @@ final class StatisticsJson {
         g.writeEnd();
         g.writeStartArray("destinations");
         for (Destination d : s.destinations()) {
-            g.writeStartObject().write("host", d.host()).write("type", d.outputType());
+            g.writeStartObject().write("host", d.host()).write("type", d.outputType()).write("clients", d.clients());
             SettingsJson.nullable(g, "status", d.status());
             g.writeStartArray("streams");
             d.streams().forEach(g::write);

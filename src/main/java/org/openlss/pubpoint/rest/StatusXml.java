@@ -110,6 +110,7 @@ final class StatusXml {
             w.writeStartElement("Destination");
             w.writeAttribute("host", d.host());
             w.writeAttribute("type", d.outputType());
+            w.writeAttribute("clients", String.valueOf(d.clients()));
             if (d.status() != null) {
                 w.writeAttribute("status", d.status());
             }

@@ -37,6 +37,11 @@ final class GrizzlyExchange implements PlayerExchange {
     }
 
     @Override
+    public String remoteAddress() {
+        return request.getRemoteAddr();
+    }
+
+    @Override
     public void header(String name, String value) {
         response.setHeader(name, value);
     }
