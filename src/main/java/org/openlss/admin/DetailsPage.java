@@ -25,7 +25,10 @@ import org.openlss.stats.StreamSummary;
 public class DetailsPage implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** A track of an input stream, with the stream it belongs to (the Stream Name and Stream State columns). */
+    /** Beyond this many streams their track tables start collapsed, so that the page stays readable. */
+    static final int OPEN_STREAMS = 8;
+
+    /** A track of an input stream, with the stream it belongs to. */
     public record TrackLine(PublishingPointStatistics.InputStream stream, PublishingPointStatistics.Track track) {
         public long encodedKbps() {
             return StreamSummary.kbps(track.encodedBitRate());
@@ -34,6 +37,10 @@ public class DetailsPage implements Serializable {
         public long incomingKbps() {
             return StreamSummary.kbps(track.incomingBitRate());
         }
+    }
+
+    /** An input stream with its tracks: a group of the Track Details that opens and closes as a whole. */
+    public record StreamGroup(PublishingPointStatistics.InputStream stream, List<TrackLine> tracks) {
     }
 
     @Inject
@@ -45,7 +52,7 @@ public class DetailsPage implements Serializable {
     private transient PublishingPoint point;
     private transient String problem;
     private transient StreamSummary summary;
-    private transient List<TrackLine> tracks;
+    private transient List<StreamGroup> streams;
     private transient ConnectionTree connections;
     private transient String updatedAt;
 
@@ -60,8 +67,8 @@ public class DetailsPage implements Serializable {
         }
         PublishingPointStatistics figures = point == null ? PublishingPointStatistics.EMPTY : statistics.current(point);
         summary = StreamSummary.of(figures);
-        tracks = figures.inputStreams().stream()
-                .flatMap(s -> s.tracks().stream().map(t -> new TrackLine(s, t))).toList();
+        streams = figures.inputStreams().stream()
+                .map(s -> new StreamGroup(s, s.tracks().stream().map(t -> new TrackLine(s, t)).toList())).toList();
         connections = ConnectionTree.of(figures);
         updatedAt = LocalTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
     }
@@ -84,8 +91,13 @@ public class DetailsPage implements Serializable {
         return summary;
     }
 
-    public List<TrackLine> getTracks() {
-        return tracks;
+    public List<StreamGroup> getStreams() {
+        return streams;
+    }
+
+    /** Whether the stream groups start open: with many streams they start closed and show one line each. */
+    public boolean isStreamsOpen() {
+        return streams.size() <= OPEN_STREAMS;
     }
 
     public ConnectionTree getConnections() {

@@ -20,9 +20,9 @@ public record StreamSummary(int streams, int started, int stopped, List<TracksOf
             return encodedKbps.size();
         }
 
-        /** e.g. {@code 800, 500, 250 Kbps}. */
+        /** e.g. {@code 800, 500, 250 Kbps}: each bitrate once, however many streams carry it (50 feeds read well). */
         public String bitrates() {
-            return encodedKbps.stream().map(String::valueOf).collect(Collectors.joining(", ")) + " Kbps";
+            return encodedKbps.stream().distinct().map(String::valueOf).collect(Collectors.joining(", ")) + " Kbps";
         }
     }
 

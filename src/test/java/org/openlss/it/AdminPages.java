@@ -167,7 +167,7 @@ final class AdminPages {
         return browser.driver().findElement(By.id(id));
     }
 
-    private Object script(String js, Object... arguments) {
+    Object script(String js, Object... arguments) {
         return ((JavascriptExecutor) browser.driver()).executeScript(js, arguments);
     }
 }

@@ -94,7 +94,12 @@ class AdministrationIT {
         assertFalse(browser.driver().findElement(By.id("dialog:windowLength")).isDisplayed());
         pages.choose("dialog:dvrMode", "recent");
         pages.type("dialog:windowLength", "10");
+        assertFalse(browser.driver().findElement(By.id("dialog:pushUrlsAdd")).isDisplayed(),
+                "push URLs only while server connections are allowed");
+        pages.check("dialog:serverConnections");
         assertTrue(browser.driver().findElement(By.id("dialog:pushUrlsAdd")).isDisplayed(), "push URLs for Push");
+        browser.find("[id='dialog:serverConnections']").click();
+        assertFalse(browser.driver().findElement(By.id("dialog:pushUrlsAdd")).isDisplayed());
         browser.screenshot("add-dialog-advanced");
         pages.tab("mobile");
         browser.screenshot("add-dialog-mobile");
@@ -141,7 +146,9 @@ class AdministrationIT {
             assertTrue(sources.contains("127.0.0.1") && sources.contains("HTTP Push") && sources.contains("stream1"),
                     sources);
             browser.await("the player's request among the destinations", PATIENCE,
-                    d -> pages.textOf("details[data-node='Destinations']").contains("IIS Smooth Streaming"));
+                    d -> pages.textOf("details[data-node='Destinations']").contains("IIS Smooth Streaming — 1 client"));
+            assertEquals("Outputs in use: IIS Smooth Streaming: 1 client", pages.textOf(".outputs"));
+            assertEquals("Started (Live)", pages.textOf(".facts .state"), "the state worded as in the list");
             browser.screenshot("details");
 
             pages.click("details:back", false);
@@ -466,5 +473,74 @@ class AdministrationIT {
         HttpResponse<String> r = events.admin().get("services/metrics", "text/plain");
         assertEquals(200, r.statusCode(), r.body());
         return r.body();
+    }
+
+    @Test
+    void theServerAddressLeadsToTheScreens() {
+        HttpResponse<String> landing = events.admin().anonymous().get("", "text/html");
+        assertEquals(200, landing.statusCode(), landing.body());
+        assertTrue(landing.body().contains("href=\"admin/\"") && landing.body().contains("href=\"openapi\"")
+                && landing.body().contains("href=\"health/ready\""), landing.body());
+        browser = Browser.start();
+        pages = new AdminPages(browser, events.admin().base());
+        pages.open("/");
+        browser.leadsToNewPage("the sign-in page", PATIENCE, () -> browser.find("#screens").click());
+        assertTrue(browser.driver().getCurrentUrl().contains("/admin/signin"), browser.driver().getCurrentUrl());
+    }
+
+    /**
+     * A point with a 200-character name and 50 streams: the list keeps its status columns beside the Actions pane,
+     * and its details open with one line per stream (opened one by one, kept open across refreshes).
+     */
+    @Test
+    void longNamesAndFiftyStreamsKeepThePagesReadable() throws Exception {
+        String name = "channel-" + "x".repeat(200 - "channel-.isml".length()) + ".isml";
+        assertEquals(200, name.length());
+        String point = RUN + "/" + name;
+        events.create(point, "{\"autoStart\":true,\"maxStreams\":64}");
+        events.state(point, "Started");
+        String body = java.nio.file.Path.of(getClass().getResource("/org/openlss/mp4/ffmpeg-tiny.body").toURI())
+                .toString();
+        for (int i = 1; i <= 50; i++) {
+            org.openlss.testing.TestTools.run(LiveEvents.fmp4Post("--no-pace", "--max-fragments", "1", "--no-mfra",
+                    body, events.url(point) + "/Streams(feed" + i + ")"), new byte[0]);
+        }
+        assertEquals(50, events.statistics(point).getJsonArray("inputStreams").size());
+
+        signIn();
+        pages.open("/admin/?point=" + point);
+        browser.await("the point listed", PATIENCE, d -> pages.listed(point));
+        browser.screenshot("long-name-list");
+        Map<?, ?> layout = (Map<?, ?>) pages.script("const name = document.querySelector('tr.selected td.name');"
+                + "const row = name.closest('tr'); const actions = document.querySelector('aside.actions');"
+                + "const last = row.querySelector('td.server-distribution');"
+                + "return {nameRight: name.getBoundingClientRect().right, lastRight: last.getBoundingClientRect().right,"
+                + " actionsLeft: actions.getBoundingClientRect().left,"
+                + " pageWidth: document.documentElement.scrollWidth, window: window.innerWidth};");
+        double actionsLeft = ((Number) layout.get("actionsLeft")).doubleValue();
+        assertTrue(((Number) layout.get("nameRight")).doubleValue() <= actionsLeft
+                && ((Number) layout.get("lastRight")).doubleValue() <= actionsLeft, "nothing under the Actions pane: "
+                + layout);
+        assertTrue(((Number) layout.get("pageWidth")).doubleValue() <= ((Number) layout.get("window")).doubleValue(),
+                "the page does not scroll sideways: " + layout);
+
+        pages.open("/admin/details.xhtml?point=" + point);
+        browser.await("50 stream groups", PATIENCE,
+                d -> ((Number) pages.script("return document.querySelectorAll('details.stream-group').length;"))
+                        .intValue() == 50);
+        browser.screenshot("details-50-streams");
+        assertEquals(0L, pages.script("return document.querySelectorAll('details.stream-group[open]').length;"),
+                "with 50 streams the groups start closed");
+        long height = ((Number) pages.script("return document.documentElement.scrollHeight;")).longValue();
+        assertTrue(height < 2600, "the details stay within a few screens: " + height + " px");
+        pages.script("document.querySelector(\"details[data-node='tracks/feed7']\").open = true;");
+        pages.markPage();
+        String firstUpdate = pages.textOf(".updated .time");
+        browser.await("a refresh", PATIENCE, d -> !pages.textOf(".updated .time").equals(firstUpdate));
+        assertTrue(pages.markStillThere());
+        assertEquals(List.of("feed7"), pages.script("return Array.from(document.querySelectorAll("
+                + "'details.stream-group[open]')).map(d => d.dataset.node.substring('tracks/'.length));"),
+                "the opened stream stays open across the refresh");
+        assertEquals(List.of(), browser.policyViolations());
     }
 }

@@ -20,6 +20,13 @@ class StreamSummaryTest {
     }
 
     @Test
+    void aBitrateCarriedByManyStreamsIsNamedOnce() {
+        StreamSummary.TracksOfType fifty = new StreamSummary.TracksOfType("video", List.of(800L, 800L, 800L, 250L));
+        assertEquals(4, fifty.count());
+        assertEquals("800, 250 Kbps", fifty.bitrates());
+    }
+
+    @Test
     void aPointWithoutStreamsSummarisesToNothing() {
         StreamSummary summary = StreamSummary.of(PublishingPointStatistics.EMPTY);
         assertEquals(new StreamSummary(0, 0, 0, List.of()), summary);
