@@ -8,13 +8,33 @@ package org.openlss.ts;
  */
 public final class ContinuityCounters {
     private final int[] next;
+    /** Per PID: its next packet with payload starts the counter anew and says so (discontinuity_indicator). */
+    private final boolean[] announce;
 
     public ContinuityCounters() {
         this(new int[4]);
     }
 
     private ContinuityCounters(int[] next) {
+        this(next, new boolean[4]);
+    }
+
+    private ContinuityCounters(int[] next, boolean[] announce) {
         this.next = next;
+        this.announce = announce;
+    }
+
+    /**
+     * Counters for a segment made on its own, with no knowledge of the one before (an archive's segments, made in any
+     * order): the first media packet of each PID carries the discontinuity_indicator (§2.4.3.5), which tells readers
+     * that its counter starts anew, so that segments made apart still play one after the other without a continuity
+     * error.
+     */
+    public static ContinuityCounters independent() {
+        boolean[] announce = new boolean[4];
+        announce[slot(PsiTables.VIDEO_PID)] = true;
+        announce[slot(PsiTables.AUDIO_PID)] = true;
+        return new ContinuityCounters(new int[4], announce);
     }
 
     /**
@@ -40,12 +60,21 @@ public final class ContinuityCounters {
 
     /** An independent snapshot, e.g. kept to rewrite a segment later with exactly the same bytes. */
     public ContinuityCounters copy() {
-        return new ContinuityCounters(next.clone());
+        return new ContinuityCounters(next.clone(), announce.clone());
     }
 
     /** Goes back to the state of {@code snapshot}, e.g. after a segment was abandoned half-written. */
     void restore(ContinuityCounters snapshot) {
         System.arraycopy(snapshot.next, 0, next, 0, next.length);
+        System.arraycopy(snapshot.announce, 0, announce, 0, announce.length);
+    }
+
+    /** Whether the next packet of this PID must carry the discontinuity_indicator; true once at most. */
+    boolean announceDiscontinuity(int pid) {
+        int slot = slot(pid);
+        boolean due = announce[slot];
+        announce[slot] = false;
+        return due;
     }
 
     /** The counter for the next packet with payload on this PID; adaptation-field-only packets must not call this. */

@@ -18,6 +18,7 @@ final class TsPacketizer {
     private static final int FLAG_PUSI = 0x40;
     private static final int PAYLOAD_ONLY = 0x10;
     private static final int ADAPTATION_AND_PAYLOAD = 0x30;
+    private static final int DISCONTINUITY_INDICATOR = 0x80;
     private static final int RANDOM_ACCESS_INDICATOR = 0x40;
     private static final int PCR_FLAG = 0x10;
     /** adaptation_field_length and the flags byte. */
@@ -36,7 +37,9 @@ final class TsPacketizer {
      */
     static void write(GrowableBytes out, ContinuityCounters counters, int pid, byte[] pes, int offset, int length,
             long pcr27, boolean randomAccess) {
-        int firstField = pcr27 != NO_PCR ? FLAGGED_FIELD + PCR_SIZE : randomAccess ? FLAGGED_FIELD : 0;
+        boolean discontinuity = counters.announceDiscontinuity(pid);
+        int firstField = pcr27 != NO_PCR ? FLAGGED_FIELD + PCR_SIZE
+                : randomAccess || discontinuity ? FLAGGED_FIELD : 0;
         int packets = (length + firstField + PAYLOAD_SIZE - 1) / PAYLOAD_SIZE;
         out.ensure(packets * PACKET_SIZE);
         byte[] b = out.array;
@@ -54,7 +57,8 @@ final class TsPacketizer {
             b[at + 3] = (byte) ((field > 0 ? ADAPTATION_AND_PAYLOAD : PAYLOAD_ONLY) | counters.next(pid));
             at += HEADER_SIZE;
             if (field > 0) {
-                writeAdaptationField(b, at, field, first ? pcr27 : NO_PCR, first && randomAccess);
+                writeAdaptationField(b, at, field, first ? pcr27 : NO_PCR, first && randomAccess,
+                        first && discontinuity);
                 at += field;
             }
             System.arraycopy(pes, from, b, at, payload);
@@ -66,13 +70,14 @@ final class TsPacketizer {
     }
 
     /** An adaptation field of exactly {@code size} bytes, its length byte included; one byte is just that byte. */
-    private static void writeAdaptationField(byte[] b, int at, int size, long pcr27, boolean randomAccess) {
+    private static void writeAdaptationField(byte[] b, int at, int size, long pcr27, boolean randomAccess,
+                                             boolean discontinuity) {
         b[at] = (byte) (size - 1);
         if (size == 1) {
             return;
         }
         int stuffingFrom = at + FLAGGED_FIELD;
-        int flags = randomAccess ? RANDOM_ACCESS_INDICATOR : 0;
+        int flags = (randomAccess ? RANDOM_ACCESS_INDICATOR : 0) | (discontinuity ? DISCONTINUITY_INDICATOR : 0);
         if (pcr27 != NO_PCR) {
             flags |= PCR_FLAG;
             writePcr(b, stuffingFrom, pcr27);

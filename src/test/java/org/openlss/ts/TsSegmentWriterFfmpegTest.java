@@ -95,6 +95,30 @@ class TsSegmentWriterFfmpegTest {
         assertTrue(ExternalTools.decodeErrors(joined).contains("Packet corrupt"), "the check above has teeth");
     }
 
+    /** Segments made apart (an archive's, in any order) say that their counters start anew, and ffmpeg accepts that. */
+    @Test
+    void independentSegmentsAnnounceTheirFreshCountersAndJoinWithoutError() throws IOException {
+        MediaFixture clip = MediaFixture.clip(0);
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        List<byte[]> segments = remux(clip, ContinuityCounters::independent);
+        assertTrue(segments.size() > 1);
+        for (byte[] segment : segments) {
+            List<Integer> flagged = new ArrayList<>();
+            for (int at = 0; at < segment.length; at += TsPacketizer.PACKET_SIZE) {
+                boolean field = (segment[at + 3] & 0x20) != 0 && segment[at + 4] > 0;
+                if (field && (segment[at + 5] & 0x80) != 0) {
+                    flagged.add((segment[at + 1] & 0x1F) << 8 | segment[at + 2] & 0xFF);
+                }
+            }
+            assertEquals(List.of(PsiTables.VIDEO_PID, PsiTables.AUDIO_PID), flagged.stream().sorted().toList(),
+                    "the first packet of each media PID, and only that one, says its counter starts anew");
+            all.writeBytes(segment);
+        }
+        Path joined = ExternalTools.workDir().resolve("independent-counters.ts");
+        Files.write(joined, all.toByteArray());
+        assertEquals("", ExternalTools.decodeErrors(joined), "segments made apart, one after the other");
+    }
+
     static List<byte[]> remux(MediaFixture clip) {
         ContinuityCounters counters = new ContinuityCounters();
         return remux(clip, () -> counters);
