@@ -1,7 +1,6 @@
 package org.openlss.player;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Supplier;
 
@@ -21,7 +20,7 @@ public final class NewestResponses {
     /** The response at {@code time}, waiting if it is being built; null if there is none. */
     public byte[] get(long time) {
         CompletableFuture<byte[]> response = built.get(time);
-        return response == null ? null : await(response);
+        return response == null ? null : SingleBuild.await(response);
     }
 
     /**
@@ -29,43 +28,17 @@ public final class NewestResponses {
      * newest {@code capacity} stay; an older one is built, returned and not kept.
      */
     public byte[] get(long time, Supplier<byte[]> build) {
-        CompletableFuture<byte[]> response = built.get(time);
-        if (response != null) {
-            return await(response);
+        SingleBuild.Outcome outcome = SingleBuild.get(built, time, build);
+        if (outcome.builtHere()) {
+            while (built.size() > capacity) {
+                built.pollFirstEntry();
+            }
         }
-        CompletableFuture<byte[]> mine = new CompletableFuture<>();
-        response = built.putIfAbsent(time, mine);
-        if (response != null) {
-            return await(response);
-        }
-        byte[] bytes;
-        try {
-            bytes = build.get();
-        } catch (RuntimeException | Error e) {
-            built.remove(time, mine);
-            mine.completeExceptionally(e);
-            throw e;
-        }
-        mine.complete(bytes);
-        if (bytes == null) {
-            built.remove(time, mine);
-        }
-        while (built.size() > capacity) {
-            built.pollFirstEntry();
-        }
-        return bytes;
+        return outcome.bytes();
     }
 
     /** How many responses are kept. */
     public int size() {
         return built.size();
-    }
-
-    private static byte[] await(CompletableFuture<byte[]> response) {
-        try {
-            return response.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
     }
 }
