@@ -219,7 +219,7 @@ public final class HlsPresentation implements PresentationListener, AutoCloseabl
             }
             plan = SegmentPlan.open(dir.resolve("segments"), stream.timescale(), options.segmentLength());
             playlists = new MediaPlaylist(stream.name(), stream.timescale(), options,
-                    presentation.settings().wholeEvent());
+                    presentation.settings().wholeEvent() ? MediaPlaylist.Type.EVENT : MediaPlaylist.Type.LIVE);
             video = stream;
         }
         for (LiveTrack level : video.levels()) {
@@ -268,7 +268,8 @@ public final class HlsPresentation implements PresentationListener, AutoCloseabl
         }
         for (Variant variant : variants.values()) {
             if (variant.muxer == null) {
-                variant.muxer = new SegmentMuxer(variant.level, audio, new TimestampMap(constants.shift90()), cipher,
+                variant.muxer = new SegmentMuxer(FragmentSource.of(variant.level),
+                        audio == null ? null : FragmentSource.of(audio), new TimestampMap(constants.shift90()), cipher,
                         variant.counters(cipher));
             }
         }
@@ -282,7 +283,7 @@ public final class HlsPresentation implements PresentationListener, AutoCloseabl
         long delay = 0;
         for (Variant variant : variants.values()) {
             for (FragmentRef ref : variant.level.acceptedBetween(first.start(), first.end())) {
-                StoredFragment fragment = StoredFragment.read(variant.level, ref);
+                StoredFragment fragment = StoredFragment.read(FragmentSource.of(variant.level), ref);
                 delay = fragment == null ? delay : Math.max(delay, TimestampMap.reorderDelay(fragment.samples()));
             }
         }

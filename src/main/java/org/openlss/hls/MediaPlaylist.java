@@ -17,20 +17,27 @@ final class MediaPlaylist {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
+    /** What a client may expect of the playlist ({@code EXT-X-PLAYLIST-TYPE}). */
+    enum Type {
+        /** a sliding window: no type */
+        LIVE,
+        /** segments are only ever appended (whole-event DVR) */
+        EVENT,
+        /** complete and unchanging (an archive) */
+        VOD
+    }
+
     private final String streamName;
     private final long timescale;
     private final HlsOptions options;
-    private final boolean wholeEvent;
+    private final Type type;
 
-    /**
-     * @param streamName the video stream's name, as in Smooth URLs
-     * @param wholeEvent segments are only ever appended (whole-event DVR): {@code EXT-X-PLAYLIST-TYPE:EVENT}
-     */
-    MediaPlaylist(String streamName, long timescale, HlsOptions options, boolean wholeEvent) {
+    /** @param streamName the video stream's name, as in Smooth URLs */
+    MediaPlaylist(String streamName, long timescale, HlsOptions options, Type type) {
         this.streamName = streamName;
         this.timescale = timescale;
         this.options = options;
-        this.wholeEvent = wholeEvent;
+        this.type = type;
     }
 
     /**
@@ -49,8 +56,8 @@ final class MediaPlaylist {
         if (discontinuitySequence > 0) {
             m.append("#EXT-X-DISCONTINUITY-SEQUENCE:").append(discontinuitySequence).append('\n');
         }
-        if (wholeEvent && !compatible) {
-            m.append("#EXT-X-PLAYLIST-TYPE:EVENT\n");
+        if (type != Type.LIVE && !compatible) {
+            m.append("#EXT-X-PLAYLIST-TYPE:").append(type).append('\n');
         }
         m.append("#EXT-X-ALLOW-CACHE:").append(options.allowCaching() ? "YES" : "NO").append('\n');
         if (options.encrypted()) {
@@ -60,8 +67,10 @@ final class MediaPlaylist {
             if (s.discontinuity()) {
                 m.append("#EXT-X-DISCONTINUITY\n");
             }
-            m.append("#EXT-X-PROGRAM-DATE-TIME:").append(DATE.format(Instant.ofEpochMilli(s.programDateMillis())))
-                    .append('\n');
+            if (s.programDateMillis() >= 0) {
+                m.append("#EXT-X-PROGRAM-DATE-TIME:").append(DATE.format(Instant.ofEpochMilli(s.programDateMillis())))
+                        .append('\n');
+            }
             m.append("#EXTINF:");
             long millis = (s.duration() * 1000 + timescale / 2) / timescale;
             if (compatible) {

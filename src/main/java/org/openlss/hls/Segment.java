@@ -8,7 +8,8 @@ package org.openlss.hls;
  * @param start             Smooth time of its first video fragment (video timescale): the {@code t} of its URL
  * @param duration          sum of its fragments' durations (video timescale)
  * @param discontinuity     its timestamps do not continue the previous segment's ({@code EXT-X-DISCONTINUITY})
- * @param programDateMillis wall-clock time of its start ({@code EXT-X-PROGRAM-DATE-TIME}), epoch milliseconds
+ * @param programDateMillis wall-clock time of its start ({@code EXT-X-PROGRAM-DATE-TIME}), epoch milliseconds; -1
+ *                          when not known (an archive)
  */
 record Segment(long sequence, long start, long duration, boolean discontinuity, long programDateMillis) {
     long end() {

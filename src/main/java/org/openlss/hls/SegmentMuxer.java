@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 import org.openlss.live.FragmentRef;
-import org.openlss.live.LiveTrack;
 import org.openlss.mp4.AvcDecoderConfig;
 import org.openlss.ts.AudioFrame;
 import org.openlss.mp4.AudioSpecificConfig;
@@ -27,8 +26,8 @@ import org.openlss.ts.VideoAccessUnit;
 final class SegmentMuxer {
     private static final Logger LOG = Logger.getLogger(SegmentMuxer.class.getName());
 
-    private final LiveTrack video;
-    private final LiveTrack audio;
+    private final FragmentSource video;
+    private final FragmentSource audio;
     private final TimestampMap times;
     private final TsSegmentWriter writer;
     private final SegmentCipher cipher;
@@ -38,7 +37,7 @@ final class SegmentMuxer {
      * @param cipher   encrypts every segment, or null
      * @param counters where the variant's continuity counters stand
      */
-    SegmentMuxer(LiveTrack video, LiveTrack audio, TimestampMap times, SegmentCipher cipher,
+    SegmentMuxer(FragmentSource video, FragmentSource audio, TimestampMap times, SegmentCipher cipher,
                  ContinuityCounters counters) {
         this.video = video;
         this.audio = audio;
@@ -72,7 +71,7 @@ final class SegmentMuxer {
     private List<VideoAccessUnit> videoUnits(Segment segment) {
         long timescale = video.description().timescale();
         List<VideoAccessUnit> units = new ArrayList<>();
-        for (FragmentRef ref : video.acceptedBetween(segment.start(), segment.end())) {
+        for (FragmentRef ref : video.between(segment.start(), segment.end())) {
             StoredFragment fragment = ref.time() < segment.start() ? null : StoredFragment.read(video, ref);
             if (fragment == null) {
                 continue; // misaligned with the plan, or already gone: the segment goes without it
@@ -95,7 +94,7 @@ final class SegmentMuxer {
         long from90 = Timestamps.toMpegTicks(segment.start(), videoTimescale);
         long to90 = Timestamps.toMpegTicks(segment.end(), videoTimescale);
         List<AudioFrame> frames = new ArrayList<>();
-        for (FragmentRef ref : audio.acceptedBetween(rescale(segment.start(), videoTimescale, timescale),
+        for (FragmentRef ref : audio.between(rescale(segment.start(), videoTimescale, timescale),
                 rescale(segment.end(), videoTimescale, timescale) + 1)) {
             StoredFragment fragment = StoredFragment.read(audio, ref);
             for (int i = 0; fragment != null && i < fragment.samples().count(); i++) {

@@ -19,7 +19,7 @@ class PlaylistsTest {
         List<Segment> segments = List.of(new Segment(7, 28 * S, 4 * S, false, DATE),
                 new Segment(8, 32 * S, 4 * S + 1, false, DATE + 4000),
                 new Segment(9, 50 * S, 3_999_999, true, DATE + 20_000));
-        String playlist = text(new MediaPlaylist("video_und", S, PLAIN, false).write(segments, 4, 2, false));
+        String playlist = text(new MediaPlaylist("video_und", S, PLAIN, MediaPlaylist.Type.LIVE).write(segments, 4, 2, false));
         assertEquals("""
                 #EXTM3U
                 #EXT-X-VERSION:3
@@ -44,7 +44,7 @@ class PlaylistsTest {
     void anEndedEncryptedWholeEventPlaylistForOldDevices() {
         HlsOptions options = new HlsOptions(Duration.ofSeconds(10), 1_600_000, true, true, false, new byte[16]);
         List<Segment> segments = List.of(new Segment(0, 0, 96 * S / 10, false, DATE + 1));
-        String playlist = text(new MediaPlaylist("v", S, options, true).write(segments, 10, 0, true));
+        String playlist = text(new MediaPlaylist("v", S, options, MediaPlaylist.Type.EVENT).write(segments, 10, 0, true));
         assertEquals("""
                 #EXTM3U
                 #EXT-X-TARGETDURATION:10
@@ -56,7 +56,7 @@ class PlaylistsTest {
                 Fragments(v=0,format=m3u8-aapl).ts
                 #EXT-X-ENDLIST
                 """, playlist);
-        String event = text(new MediaPlaylist("v", S, PLAIN, true).write(segments, 10, 0, false));
+        String event = text(new MediaPlaylist("v", S, PLAIN, MediaPlaylist.Type.EVENT).write(segments, 10, 0, false));
         assertEquals(List.of("#EXT-X-PLAYLIST-TYPE:EVENT", "#EXTINF:9.600,"),
                 event.lines().filter(l -> l.startsWith("#EXT-X-PLAYLIST-TYPE") || l.startsWith("#EXTINF")).toList());
     }
