@@ -6,6 +6,7 @@ import static org.openlss.player.PlayerRequests.send;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -13,19 +14,25 @@ import java.util.Map;
 import java.util.logging.Logger;
 import org.openlss.cmaf.CmafStream;
 import org.openlss.cmaf.OnDemandManifests;
+import org.openlss.hls.OnDemandHls;
+import org.openlss.live.TrackKey;
 import org.openlss.mp4.BoxFormatException;
 import org.openlss.mp4.CmafInit;
+import org.openlss.mp4.TrackType;
 import org.openlss.platform.ResponseBody;
 import org.openlss.player.FragmentAnswers;
 import org.openlss.player.PlayerExchange;
 import org.openlss.player.PlayerRequests;
+import org.openlss.player.RecentResponses;
 import org.openlss.player.SmoothUrl;
 
 /**
  * On-demand Smooth Streaming of the archives: {@code GET /archive/<path below the archive root>/<name>.ism/Manifest}
  * and {@code .../QualityLevels(..)/Fragments(..)} (FragmentInfo, RawFragments, KeyFrames too), read straight from the
  * archive files; and the same files as MPEG-DASH ({@code Manifest(format=mpd-time-cmaf)}, static) and HLS with CMAF
- * segments ({@code Manifest(format=m3u8-cmaf)}, VOD playlists), their segments re-wrapped as they are read. 400 for a malformed path, 404 for anything that is not an archived presentation, level or fragment;
+ * segments ({@code Manifest(format=m3u8-cmaf)}, VOD playlists), their segments re-wrapped as they are read; and as
+ * Apple HTTP Live Streaming with TS segments ({@code Manifest(format=m3u8-aapl)}), muxed when first asked for and kept
+ * while they fit. 400 for a malformed path, 404 for anything that is not an archived presentation, level or fragment;
  * nothing outside the archive root is served. Answered through the servlet path ({@link ArchiveServlet}) or a
  * faster lane of the container, alike.
  */
@@ -39,7 +46,11 @@ public class ArchiveDelivery {
     @Inject
     Archives archives;
 
+    /** TS segments muxed from archives; a 2 s segment of a 3 Mbit/s level is about 0.8 MB. */
+    private static final long SEGMENT_CACHE_BYTES = 64L << 20;
+
     private final PresentationCache presentations = new PresentationCache();
+    private final RecentResponses<String> segments = new RecentResponses<>(SEGMENT_CACHE_BYTES);
 
     /**
      * Serves a GET or HEAD.
@@ -73,6 +84,8 @@ public class ArchiveDelivery {
             ArchivedPresentation presentation = presentations.get(ism);
             if (resource.cmaf()) {
                 cmaf(exchange, presentation, resource, target.resource());
+            } else if (resource.hls()) {
+                hls(exchange, ism, presentation, resource, target.resource());
             } else if (resource.format() != null) {
                 error(exchange, 404, "format=" + resource.format() + " of archives is not served");
             } else if (resource instanceof SmoothUrl.Manifest) {
@@ -85,6 +98,40 @@ public class ArchiveDelivery {
         } catch (BoxFormatException e) {
             LOG.warning("Archived presentation " + ism + " is damaged: " + e.getMessage());
             error(exchange, 500, "the archived presentation is damaged: " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            LOG.warning("Archived presentation " + ism + ": " + e.getMessage() + ": " + e.getCause());
+            error(exchange, 500, e.getMessage());
+        }
+    }
+
+    /** HLS with TS segments: playlists as the archive's manifest, segments muxed once and kept while they fit. */
+    private void hls(PlayerExchange exchange, Path ism, ArchivedPresentation presentation, SmoothUrl resource,
+                     String text) throws IOException {
+        OnDemandHls hls = presentation.hls().orElse(null);
+        if (hls == null) {
+            error(exchange, 404, "the archived presentation has no H.264 video for Apple HTTP Live Streaming");
+        } else if (resource instanceof SmoothUrl.Manifest) {
+            manifest(exchange, presentation, hls.masterPlaylist(), PLAYLIST);
+        } else if (resource instanceof SmoothUrl.LevelManifest l) {
+            byte[] playlist = hls.mediaPlaylist(new TrackKey(TrackType.VIDEO, l.streamName(), l.bitrate(),
+                    l.attributes()));
+            if (playlist == null) {
+                FragmentAnswers.noLevel(exchange, l.bitrate(), l.attributes(), l.streamName());
+            } else {
+                manifest(exchange, presentation, playlist, PLAYLIST);
+            }
+        } else if (resource instanceof SmoothUrl.Fragment f && f.noun() == SmoothUrl.Noun.Fragments) {
+            TrackKey key = new TrackKey(TrackType.VIDEO, f.streamName(), f.bitrate(), f.attributes());
+            byte[] segment = segments.get(ism + "|" + key + "|" + f.time(), () -> hls.segment(key, f.time()));
+            if (segment == null) {
+                error(exchange, 404, "no HLS segment of QualityLevels(" + f.bitrate() + ") of '" + f.streamName()
+                        + "' starts at " + f.time());
+            } else {
+                exchange.header("Cache-Control", "public, max-age=" + IMMUTABLE_MAX_AGE);
+                send(exchange, "video/mp2t", ResponseBody.of(segment));
+            }
+        } else {
+            error(exchange, 404, "'" + text + "' is not served for archives (they are not encrypted)");
         }
     }
 

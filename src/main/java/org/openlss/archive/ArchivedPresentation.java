@@ -1,6 +1,7 @@
 package org.openlss.archive;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -12,7 +13,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.openlss.cmaf.CmafStream;
+import org.openlss.hls.FragmentSource;
+import org.openlss.hls.OnDemandHls;
+import org.openlss.live.FragmentRef;
 import org.openlss.live.Timeline;
 import org.openlss.live.TrackKey;
 import org.openlss.mp4.BoxFormatException;
@@ -54,6 +59,9 @@ final class ArchivedPresentation {
     private final byte[] manifest;
     private final boolean complete;
     private final List<CmafStream> cmafStreams;
+    /** Made at the first HLS request (only then are the first fragments read for it); null if there is no video. */
+    private volatile OnDemandHls hls;
+    private volatile boolean hlsMade;
 
     private ArchivedPresentation(List<Level> levels, byte[] manifest, boolean complete, List<CmafStream> cmafStreams) {
         this.levels = levels;
@@ -121,6 +129,55 @@ final class ArchivedPresentation {
     /** The streams as the CMAF outputs list them. */
     List<CmafStream> cmafStreams() {
         return cmafStreams;
+    }
+
+    /** The presentation as Apple HTTP Live Streaming (TS); empty when it holds no H.264 video. */
+    Optional<OnDemandHls> hls() {
+        if (!hlsMade) {
+            // two first requests may both make it: the same result, and cheaper than a lock on every request
+            hls = OnDemandHls.of(levels.stream().map(level -> new OnDemandHls.Level(level.key(), media(level)))
+                    .toList(), complete);
+            hlsMade = true;
+        }
+        return Optional.ofNullable(hls);
+    }
+
+    /** The level's fragments as the TS muxer reads them: whole, straight from the file. */
+    private static FragmentSource media(Level level) {
+        return new FragmentSource() {
+            @Override
+            public TrackDescription description() {
+                return level.description();
+            }
+
+            @Override
+            public TrackExtends defaults() {
+                return level.defaults();
+            }
+
+            @Override
+            public List<FragmentRef> between(long from, long to) {
+                return level.fragments().overlapping(from, to);
+            }
+
+            @Override
+            public byte[] read(FragmentRef ref) {
+                if (ref.size() > MAX_FRAGMENT || ref.size() < 16) {
+                    throw BoxFormatException.malformed("the fragment at " + ref.time() + " is " + ref.size()
+                            + " bytes long");
+                }
+                try (FileChannel file = FileChannel.open(level.file(), StandardOpenOption.READ)) {
+                    return ArchivedFile.read(file, ref.position(), ref.size());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + level.file().getFileName(), e);
+                }
+            }
+
+            @Override
+            public String toString() {
+                return level.key().toString();
+            }
+        };
     }
 
     /** Whether every file is indexed and the client manifest written: nothing will change any more. */

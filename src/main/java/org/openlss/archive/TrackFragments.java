@@ -3,6 +3,7 @@ package org.openlss.archive;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.openlss.live.FragmentRef;
 import org.openlss.live.Timeline;
 import org.openlss.mp4.MovieFragmentRandomAccess;
 
@@ -58,6 +59,23 @@ final class TrackFragments {
 
     long length(int i) {
         return lengths[i];
+    }
+
+    /**
+     * The fragments that overlap {@code [from, to)}, oldest first, as the live store names fragments: the sequence is
+     * the place in the file, the position and size where its {@code moof}+{@code mdat} lie.
+     */
+    List<FragmentRef> overlapping(long from, long to) {
+        int i = Arrays.binarySearch(times, 0, count, from);
+        i = i >= 0 ? i : -i - 1;
+        if (i > 0 && times[i - 1] + durations[i - 1] > from) {
+            i--;
+        }
+        List<FragmentRef> refs = new ArrayList<>();
+        for (; i < count && times[i] < to; i++) {
+            refs.add(new FragmentRef(times[i], durations[i], i, offsets[i], (int) lengths[i], true));
+        }
+        return refs;
     }
 
     /** Times and durations, for the client manifest. */

@@ -35,7 +35,7 @@ class PackageGraphTest {
             Map.entry("cmaf", Set.of("player", "live", "mp4", "pubpoint", "platform")),
             // archived presentations are written with, and served as, Smooth (.ismc, /archive/ Manifest, Fragments),
             // and served as MPEG-DASH and fMP4 HLS (/archive/ Manifest(format=mpd-time-cmaf|m3u8-cmaf))
-            Map.entry("archive", Set.of("smooth", "cmaf", "player", "live", "mp4", "pubpoint", "platform")),
+            Map.entry("archive", Set.of("smooth", "hls", "cmaf", "player", "live", "mp4", "pubpoint", "platform")),
             Map.entry("ingest", Set.of("live", "mp4", "pubpoint", "platform")),
             Map.entry("syndication", Set.of("ingest", "live", "mp4", "pubpoint", "platform")),
             Map.entry("stats", Set.of("live", "mp4", "pubpoint", "platform")),

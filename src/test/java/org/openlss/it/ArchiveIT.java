@@ -24,6 +24,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openlss.testing.ExternalTools;
 import org.openlss.testing.TestTools;
 import org.w3c.dom.Document;
 
@@ -99,7 +100,7 @@ class ArchiveIT {
         assertFalse(manifest.getDocumentElement().hasAttribute("IsLive"));
         List<Long> video = LiveEvents.bitrates(manifest, "video_und");
         assertEquals(3, video.size());
-        assertServedAsArchived(folder, manifest, "video_und", video.get(0), folder.resolve("video0.ismv"));
+        assertServedAsArchived(folder, manifest, "video_und", video.get(0), archivedFile(folder, video.get(0)));
 
         Players.Result play = Players.play("smooth", base() + "/archive/" + RUN + "/channel1/" + folder.getFileName()
                 + "/channel1.ism/Manifest", 10);
@@ -113,6 +114,74 @@ class ArchiveIT {
         Players.Result hls = Players.play("hls", archived + "Manifest(format=m3u8-cmaf)", 10);
         assertTrue(hls.ok(), "HLS with CMAF segments from the archive: " + hls);
         assertFalse(hls.live());
+        assertPlaysOnAppleDevices(folder, archived, video);
+    }
+
+    /**
+     * The archive as Apple HTTP Live Streaming with TS segments: a variant per video level with the audio muxed in,
+     * VOD playlists listing every archived video fragment as a segment, TS that ffprobe reads (H.264 and AAC),
+     * decoded by ffmpeg and played by hls.js.
+     */
+    private void assertPlaysOnAppleDevices(Path folder, String archived, List<Long> videoBitrates) {
+        Http anonymous = events.admin().anonymous();
+        String master = playlist(anonymous, archived + "Manifest(format=m3u8-aapl)");
+        List<HlsPlaylists.Variant> variants = HlsPlaylists.master(master);
+        assertEquals(videoBitrates.size(), variants.size(), master);
+        for (int i = 0; i < variants.size(); i++) {
+            String uri = variants.get(i).uri();
+            assertTrue(variants.get(i).attribute("CODECS").matches("avc1\\.\\w+,mp4a\\.40\\.\\d"), master);
+            String text = playlist(anonymous, archived + uri);
+            HlsPlaylists.Media media = HlsPlaylists.media(text);
+            assertTrue(media.ended() && text.contains("#EXT-X-PLAYLIST-TYPE:VOD"), text);
+            long bitrate = Long.parseLong(uri.substring("QualityLevels(".length(), uri.indexOf(')')));
+            List<ArchivedFiles.Fragment> fragments = ArchivedFiles.fragments(archivedFile(folder, bitrate));
+            assertEquals(fragments.size(), media.segments().size(), "a segment per archived fragment: " + text);
+            String level = archived + uri.substring(0, uri.indexOf('/') + 1);
+            HttpResponse<byte[]> ts = anonymous.getBytes(level + media.segments().get(1).uri());
+            assertEquals(200, ts.statusCode(), level + media.segments().get(1).uri());
+            assertEquals("video/mp2t", ts.headers().firstValue("Content-Type").orElse(""));
+            Path file = ExternalTools.workDir().resolve(RUN + "-archive-" + bitrate + ".ts");
+            try {
+                Files.write(file, ts.body());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            assertEquals(List.of("h264", "aac"), ExternalTools.check("ffprobe", "-v", "error", "-show_entries",
+                    "stream=codec_name", "-of", "csv=p=0", file.toString()).lines().map(String::strip).filter(l -> !l.isEmpty()).distinct().toList(),
+                    file.toString());
+        }
+        assertEquals(404, anonymous.getBytes(archived + "QualityLevels(1)/Manifest(video_und,format=m3u8-aapl)")
+                .statusCode());
+        String out = TestTools.runAllowingFailure(List.of("bash", TestTools.encoder("hls-check.sh"),
+                archived + "Manifest(format=m3u8-aapl)"));
+        assertTrue(out.strip().endsWith("}") && LiveEvents.json(out.strip().substring(out.strip().lastIndexOf('\n') + 1))
+                .getBoolean("ok"), "ffmpeg decodes every variant: " + out);
+        Players.Result played = Players.play("hls", archived + "Manifest(format=m3u8-aapl)", 10);
+        assertTrue(played.ok(), "hls.js plays the archive as TS HLS: " + played);
+        assertFalse(played.live());
+    }
+
+    /**
+     * The file of the archive in {@code folder} holding the level of {@code bitrate}, as its server manifest says:
+     * streams pushed on separate connections get their file numbers in the order they arrive.
+     */
+    private static Path archivedFile(Path folder, long bitrate) {
+        try (var files = Files.list(folder)) {
+            Path ism = files.filter(f -> f.toString().endsWith(".ism")).findFirst().orElseThrow();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("src=\"([^\"]+)\" systemBitrate=\""
+                    + bitrate + "\"").matcher(Files.readString(ism));
+            assertTrue(m.find(), "the server manifest names the file of " + bitrate);
+            return folder.resolve(m.group(1));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String playlist(Http http, String url) {
+        HttpResponse<byte[]> r = http.getBytes(url);
+        assertEquals(200, r.statusCode(), url + ": " + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/vnd.apple.mpegurl"));
+        return new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**
