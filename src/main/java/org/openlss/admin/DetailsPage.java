@@ -1,5 +1,6 @@
 package org.openlss.admin;
 
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -55,6 +56,7 @@ public class DetailsPage implements Serializable {
     private transient List<StreamGroup> streams;
     private transient ConnectionTree connections;
     private transient String updatedAt;
+    private transient Preview preview;
 
     /** Before every rendering, the full page or a refresh: the figures as they are now. */
     public void load() {
@@ -71,6 +73,13 @@ public class DetailsPage implements Serializable {
                 .map(s -> new StreamGroup(s, s.tracks().stream().map(t -> new TrackLine(s, t)).toList())).toList();
         connections = ConnectionTree.of(figures);
         updatedAt = LocalTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        preview = point == null ? null : Preview.ofPoint(
+                FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(), point);
+    }
+
+    /** The formats the Preview card offers for the point (outside the refreshed parts: read on the full page). */
+    public Preview getPreview() {
+        return preview;
     }
 
     /** When the figures were read (server time), so a refresh shows. */

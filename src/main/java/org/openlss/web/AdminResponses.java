@@ -30,8 +30,14 @@ import org.openlss.platform.ServerConfig;
  */
 @ApplicationScoped
 public class AdminResponses {
-    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    /**
+     * Only the WAR's own scripts, styles and images. The preview players (admin/preview.js) play through Media Source
+     * Extensions, whose video element takes a {@code blob:} URL, hence {@code media-src 'self' blob:}; hls.js runs its
+     * worker from the WAR's own file ({@code hls.worker.js}, allowed by script-src), never from a blob.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self'; media-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'";
     /** Addresses whose X-Forwarded-Proto is believed: TLS proxies in front of the server; none by default. */
     private static final String TRUSTED_PROXIES = "openlss.trusted.proxies";
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.w3c.dom.Document;
 
 /**
@@ -542,5 +543,139 @@ class AdministrationIT {
                 + "'details.stream-group[open]')).map(d => d.dataset.node.substring('tracks/'.length));"),
                 "the opened stream stays open across the refresh");
         assertEquals(List.of(), browser.policyViolations());
+    }
+
+    // --- Preview: the players of the details page and of an archive's Preview link (issue 17) ---------------------
+
+    @Test
+    void thePreviewPlaysTheLiveStreamInEachFormatAndSwitchesToTheQualityLevelPicked() {
+        String point = RUN + "/preview.isml";
+        events.create(point, "{\"autoStart\":true,\"hls\":{\"enabled\":true,\"segmentLength\":\"PT2S\"}}");
+        signIn();
+        try (Encoder encoder = Encoder.push(Media.content().resolve("source.mp4"), events.url(point), "--loop")) {
+            LiveEvents.await(PATIENCE, "fragments offered to players", () -> events.videoChunks(point) >= 2);
+            pages.open("/admin/details.xhtml?point=" + point);
+            assertEquals("stopped", previewState(), "nothing plays before the operator asks");
+            assertEquals(Boolean.TRUE, script("return window.Hls === undefined && window.dashjs === undefined"
+                    + " && document.getElementById('preview-video').currentSrc === '';"), "no player loaded yet");
+            assertEquals(List.of("smooth Smooth Streaming", "dash MPEG-DASH", "hls HLS"), previewFormats());
+            assertTrue(pages.textOf("#preview-format option[data-format=hls]").equals("HLS")
+                    && browser.find("#preview-format option[data-format=hls]").getAttribute("value")
+                    .endsWith("/" + point + "/Manifest(format=m3u8-aapl)"), "HLS from the MPEG-2 TS output");
+            script("document.getElementById('preview-video').dataset.mark = 'the first video element';");
+            for (String format : List.of("hls", "dash", "smooth")) {
+                play(format);
+                double latency = browser.await("the latency behind the live edge of " + format, PATIENCE, d -> {
+                    String shown = pages.textOf("#preview-latency");
+                    return shown.matches("\\d+\\.\\d s") ? Double.valueOf(shown.replace(" s", "")) : null;
+                });
+                assertTrue(latency > 0 && latency < 60, format + ": " + latency + " s behind the live edge");
+                browser.screenshot("preview-" + format);
+                switchLevel(format);
+                browser.find("#preview-stop").click();
+                assertEquals("stopped", previewState());
+            }
+            assertEquals("the first video element", script(
+                    "return document.getElementById('preview-video').dataset.mark;"),
+                    "the refreshes of the page never redrew the player");
+            assertTrue(pages.trackFigures().size() == 4, "the details went on refreshing beside the player");
+            encoder.stop();
+        }
+        assertEquals(List.of(), browser.policyViolations(), "the players work within the Content Security Policy");
+    }
+
+    @Test
+    void anArchivedEventPlaysThroughThePreviewLinkBesideItsUrl() {
+        String point = RUN + "/archived.isml";
+        events.create(point, "{\"autoStart\":true,\"archive\":{\"enabled\":true}}");
+        try (Encoder encoder = Encoder.push(Media.content().resolve("source.mp4"), events.url(point), "--loop",
+                "-t", "40", "--no-re")) {
+            assertEquals(0, encoder.waitFor(90), encoder.log());
+        }
+        LiveEvents.await(PATIENCE, "the event ended (DVR-only)", () -> "Stopped".equals(events.state(point)));
+        signIn();
+        pages.open("/admin/details.xhtml?point=" + point);
+        assertEquals(List.of("smooth Smooth Streaming", "dash MPEG-DASH"), previewFormats(), "no HLS on this point");
+        assertTrue(pages.textOf(".preview-note").startsWith("HLS is not offered: it is off for this point"),
+                pages.textOf(".preview-note"));
+
+        pages.open("/admin/index.xhtml?point=" + point);
+        String archiveUrl = browser.await("the archive URL with its Preview link", PATIENCE, d -> {
+            String shown = pages.textOf("[id='points:summary'] .archive-path a:not(.preview-link)");
+            return shown.endsWith("/archived.ism/Manifest") ? shown : null;
+        });
+        LiveEvents.await(PATIENCE, "the archive served", () -> events.admin().anonymous()
+                .get(archiveUrl.substring(1), "*/*").statusCode() == 200);
+        browser.screenshot("archive-preview-link");
+        browser.leadsToNewPage("the archive's preview", PATIENCE, () -> browser.find("a.preview-link").click());
+        assertEquals("Archive Preview · OpenLSS", browser.driver().getTitle());
+        assertEquals("stopped", previewState());
+        assertEquals(List.of("smooth Smooth Streaming", "dash MPEG-DASH", "hls HLS (CMAF)"), previewFormats());
+        String base = archiveUrl.substring(0, archiveUrl.length() - "Manifest".length());
+        assertEquals(base + "Manifest(format=m3u8-cmaf)",
+                browser.find("#preview-format option[data-format=hls]").getAttribute("value"));
+        for (String format : List.of("smooth", "dash", "hls")) {
+            play(format);
+            assertEquals("not live (on demand)", pages.textOf("#preview-latency"), format);
+            browser.screenshot("preview-archive-" + format);
+            if (format.equals("dash")) {
+                switchLevel(format);
+            }
+            browser.find("#preview-stop").click();
+        }
+        pages.open("/admin/preview.xhtml?archive=/etc/passwd");
+        assertTrue(pages.textOf(".problem").startsWith("Nothing to preview"), pages.textOf(".problem"));
+        assertTrue(browser.driver().findElements(By.id("preview")).isEmpty(), "no player for what is not an archive");
+        assertEquals(List.of(), browser.policyViolations(), "the players work within the Content Security Policy");
+    }
+
+    /** The formats the Preview card offers, as {@code key label}. */
+    @SuppressWarnings("unchecked")
+    private List<String> previewFormats() {
+        return (List<String>) script("return Array.from(document.querySelectorAll('#preview-format option'))"
+                + ".map(o => o.dataset.format + ' ' + o.textContent.trim());");
+    }
+
+    private String previewState() {
+        return (String) script("return document.getElementById('preview').dataset.state;");
+    }
+
+    /** Chooses {@code format}, presses Play, and waits for the video to advance by 3 s of media. */
+    private void play(String format) {
+        new Select(browser.find("#preview-format")).selectByValue(
+                browser.find("#preview-format option[data-format=" + format + "]").getAttribute("value"));
+        browser.find("#preview-play").click();
+        browser.await(format + " playing; the page shows: " + pages.textOf("#preview-state") + " "
+                + pages.textOf("#preview-error"), PATIENCE, d -> "playing".equals(previewState()));
+        double start = currentTime();
+        browser.await(format + " advancing by 3 s from " + start, PATIENCE, d -> currentTime() >= start + 3);
+        assertEquals("", pages.textOf("#preview-error"), format + ": no error reported");
+    }
+
+    /** Picks in the quality picker a video level other than the one playing, and waits for the player to play it. */
+    private void switchLevel(String format) {
+        String playing = browser.await(format + ": the level playing", PATIENCE,
+                d -> (String) script("return document.getElementById('preview').dataset.level || null;"));
+        List<String> levels = List.of(((String) script("return document.getElementById('preview').dataset.levels;"))
+                .split(" "));
+        assertEquals(3, levels.size(), format + ": the three video levels pushed, " + levels);
+        assertEquals(levels.size() + 1, new Select(browser.find("#preview-level")).getOptions().size(), "Auto first");
+        int pick = levels.indexOf(playing) == 0 ? levels.size() - 1 : 0;
+        new Select(browser.find("#preview-level")).selectByValue(String.valueOf(pick));
+        browser.await(format + ": switched from " + playing + " to " + levels.get(pick), PATIENCE,
+                d -> levels.get(pick).equals(script("return document.getElementById('preview').dataset.level;")));
+        assertTrue(pages.textOf("#preview-playing").startsWith(Math.round(Long.parseLong(levels.get(pick)) / 1000.0)
+                + " Kbps"), "the level shown as playing: " + pages.textOf("#preview-playing"));
+        double at = currentTime();
+        browser.await(format + ": playing on after the switch", PATIENCE, d -> currentTime() >= at + 1);
+        new Select(browser.find("#preview-level")).selectByValue("-1");
+    }
+
+    private double currentTime() {
+        return ((Number) script("return document.getElementById('preview-video').currentTime;")).doubleValue();
+    }
+
+    private Object script(String js) {
+        return ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(js);
     }
 }

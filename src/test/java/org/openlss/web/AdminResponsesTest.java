@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +50,18 @@ class AdminResponsesTest {
                 AdminResponses.completed("JSESSIONID=a1; Path=/; Secure; HttpOnly", true), "Payara's own over HTTPS");
         assertEquals("JSESSIONID=a1; Path=/; HttpOnly; SameSite=Strict",
                 AdminResponses.completed("JSESSIONID=a1; Path=/", false));
+    }
+
+    @Test
+    void thePolicyLetsThePreviewPlayersPlayAndNothingElseIn() {
+        List<String> directives = List.of(AdminResponses.CONTENT_SECURITY_POLICY.split("\\s*;\\s*"));
+        assertTrue(directives.contains("media-src 'self' blob:"), "Media Source Extensions: " + directives);
+        for (String strict : List.of("default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self'",
+                "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'")) {
+            assertTrue(directives.contains(strict), strict + " in " + directives);
+        }
+        assertEquals(1, directives.stream().filter(d -> d.contains("blob:")).count(), "blob: only for media");
+        assertFalse(AdminResponses.CONTENT_SECURITY_POLICY.contains("unsafe"));
+        assertFalse(AdminResponses.CONTENT_SECURITY_POLICY.matches(".*(https?:|\\*).*"), "no other site");
     }
 }
