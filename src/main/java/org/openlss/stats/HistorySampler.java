@@ -59,13 +59,22 @@ public class HistorySampler {
         }
     }
 
+    /** A task that throws is never run again: one point's trouble, or any, must not end the sampling. */
     private void sampleAll() {
-        long now = System.currentTimeMillis();
+        try {
+            sample(System.currentTimeMillis());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot sample the points' history", e);
+        }
+    }
+
+    private void sample(long now) {
+        java.util.Set<PublishingPointPath> running = new java.util.HashSet<>();
         for (PublishingPoint point : points.all()) {
             if (point.state() == PublishingPointState.Idle) {
-                histories.remove(point.path());
                 continue;
             }
+            running.add(point.path());
             try {
                 PointHistory history = histories.computeIfAbsent(point.path(),
                         p -> new PointHistory(SAMPLES, INTERVAL_SECONDS));
@@ -73,10 +82,12 @@ public class HistorySampler {
                     history.sample(now, statistics.current(point), destinations.requestCounts(point.path()));
                 }
             } catch (RuntimeException e) {
-                // one point's trouble must not end the sampling of the others (a thrown task is never run again)
+                // one point's trouble must not end the sampling of the others
                 LOG.log(Level.WARNING, "Cannot sample the history of " + point.path().urlPath(), e);
             }
         }
+        // also what a shutdown or deletion during this round left behind
+        histories.keySet().retainAll(running);
     }
 
     /** The point's samples, oldest first; empty while it has none (shut down, or just started). */
