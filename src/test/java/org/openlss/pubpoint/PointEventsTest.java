@@ -74,6 +74,20 @@ class PointEventsTest {
     }
 
     @Test
+    void anArchiveErrorIsLoggedWhenItStartsOrChangesNotAtEveryRepeat() {
+        BehaviourErrors errors = new BehaviourErrors();
+        errors.events = events;
+        errors.archiveFailed(a, "disk full");
+        errors.archiveFailed(a, "disk full");
+        errors.archiveRecovered(a);
+        errors.archiveFailed(a, "disk full");
+        errors.archiveFailed(a, "permission denied");
+        assertEquals(List.of("permission denied", "disk full", "disk full"), events.recent(a).stream()
+                .map(PointEvent::text).toList());
+        assertEquals(PointEvent.Kind.ARCHIVE_ERROR, events.recent(a).get(0).kind());
+    }
+
+    @Test
     void controlCharactersFromEncodersOrUpstreamsDoNotBreakLines() {
         events.record(a, PointEvent.Kind.ARCHIVE_ERROR, "", "disk full\nFAKE ENTRY");
         assertEquals("disk full?FAKE ENTRY", events.recent(a).get(0).text());
