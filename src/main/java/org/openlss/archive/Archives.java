@@ -32,6 +32,8 @@ import org.openlss.pubpoint.ArchiveSettings;
 import org.openlss.pubpoint.BehaviourErrors;
 import org.openlss.pubpoint.InvalidSettingException;
 import org.openlss.pubpoint.LivePresentations;
+import org.openlss.pubpoint.PointEvent;
+import org.openlss.pubpoint.PointEvents;
 import org.openlss.pubpoint.PublishingPoint;
 import org.openlss.pubpoint.PublishingPointPath;
 import org.openlss.pubpoint.PublishingPointState;
@@ -58,6 +60,8 @@ public class Archives implements StatisticsContributor {
     ServerConfig config;
     @Inject
     BehaviourErrors errors;
+    @Inject
+    PointEvents events;
     @Inject
     PublishingPoints points;
 
@@ -103,6 +107,8 @@ public class Archives implements StatisticsContributor {
             errors.archiveFailed(point.path(), "cannot resume the archive of the event: " + e.getMessage());
             return;
         }
+        recorder.onPresentationStarted(folder -> events.record(point.path(),
+                PointEvent.Kind.ARCHIVE_SEGMENT_STARTED, "", folder.toString()));
         ArchiveQueue queue = new ArchiveQueue(executor, recorder, outcome(point.path()), MAX_PENDING_BYTES);
         running.put(point.path(), queue);
         opened.presentation().addListener(new PresentationListener() {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.openlss.live.IncomingStream;
 import org.openlss.live.LiveTrack;
@@ -39,6 +40,7 @@ final class EventRecorder {
     private volatile Path eventFolder;
     private volatile Path latest;
     private long savedOrigin;
+    private Consumer<Path> onPresentationStarted = folder -> { };
 
     private record Open(PresentationWriter writer, Set<TrackKey> keys) {
     }
@@ -61,6 +63,11 @@ final class EventRecorder {
         this.savedOrigin = Long.parseLong(state.getProperty("origin", "-1"));
         this.segments = new Segments(segmentLength, savedOrigin);
         this.latest = eventFolder == null || !segments.segmented() ? eventFolder : newestSegment(eventFolder);
+    }
+
+    /** Who hears of each presentation (segment) the archive starts writing, with its folder. */
+    void onPresentationStarted(Consumer<Path> listener) {
+        onPresentationStarted = listener;
     }
 
     /** The event's folder, null before its first fragment. */
@@ -175,6 +182,7 @@ final class EventRecorder {
         if (segment >= open.lastKey()) {
             latest = dir;
         }
+        onPresentationStarted.accept(dir);
         return target;
     }
 

@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import org.openlss.platform.ConnectionAbort;
 import org.openlss.platform.PlainText;
 import org.openlss.pubpoint.LivePresentations;
+import org.openlss.pubpoint.PointEvents;
 import org.openlss.pubpoint.PublishingPoint;
 import org.openlss.pubpoint.PublishingPointState;
 import org.openlss.pubpoint.PublishingPointUrl;
@@ -34,6 +35,8 @@ public class IngestServlet extends HttpServlet {
     LivePresentations presentations;
     @Inject
     IngestConnections connections;
+    @Inject
+    PointEvents events;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -67,7 +70,8 @@ public class IngestServlet extends HttpServlet {
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
         IngestSession session = new IngestSession(address.get(), request.getRemoteAddr(), "Push",
-                () -> presentations.find(url.point()).orElse(null), () -> points.streamArrived(url.point()));
+                () -> presentations.find(url.point()).orElse(null), () -> points.streamArrived(url.point()),
+                (kind, stream, text) -> events.record(point.path(), kind, stream, text));
         ServletInputStream in = request.getInputStream();
         IngestReader reader = new IngestReader(async, in, session, connections);
         connections.opened(reader);

@@ -11,6 +11,7 @@ import org.openlss.mp4.IngestFragment;
 import org.openlss.mp4.IngestHeader;
 import org.openlss.mp4.IngestParser;
 import org.openlss.mp4.NegativeFragmentTimeException;
+import org.openlss.pubpoint.PointEvent;
 
 /**
  * One ingest connection: bytes in, boxes framed by the parser, the headers checked against the presentation when they
@@ -26,6 +27,7 @@ public final class IngestSession implements IngestParser.Listener {
     private final String sourceType;
     private final Supplier<Presentation> presentation;
     private final Runnable onConnected;
+    private final Events events;
     private final IngestParser parser;
     private IngestHeader header;
     private volatile long headerMillis;
@@ -43,7 +45,14 @@ public final class IngestSession implements IngestParser.Listener {
      */
     public IngestSession(StreamAddress address, String sourceHost, String sourceType,
                          Supplier<Presentation> presentation, Runnable onConnected) {
+        this(address, sourceHost, sourceType, presentation, onConnected, Events.NONE);
+    }
+
+    /** @param events where connecting, reconnecting, end of stream and disconnecting are told (the point's log) */
+    public IngestSession(StreamAddress address, String sourceHost, String sourceType,
+                         Supplier<Presentation> presentation, Runnable onConnected, Events events) {
         this.address = address;
+        this.events = events;
         this.sourceHost = sourceHost;
         this.sourceType = sourceType;
         this.presentation = presentation;
@@ -83,6 +92,9 @@ public final class IngestSession implements IngestParser.Listener {
     /** The connection is gone (ended, dropped or refused): the stream stays started unless it sent end-of-stream. */
     public void disconnect() {
         if (stream != null) {
+            // told before the stream hears it, so the log has it before the state change it may cause
+            events.happened(PointEvent.Kind.DISCONNECTED, address.streamId(), "from " + sourceHost
+                    + (parser.ended() ? " after end of stream" : " without end of stream"));
             stream.disconnected(parser.ended());
             stream = null;
             LOG.info(String.format("%s from %s closed: %d bytes, %d fragments (%d duplicates)%s", address,
@@ -121,12 +133,16 @@ public final class IngestSession implements IngestParser.Listener {
             }
             connect();
         }
+        events.happened(PointEvent.Kind.END_OF_STREAM, address.streamId(), "from " + sourceHost);
         stream.endOfStream();
     }
 
     private void connect() {
+        boolean again = presentation().stream(address.streamId()) != null;
         stream = presentation().connect(address.streamId(), address.eventId(), header, sourceHost, sourceType);
         LOG.info(address + " connected from " + sourceHost + " with " + header.tracks().size() + " track(s)");
+        events.happened(again ? PointEvent.Kind.RECONNECTED : PointEvent.Kind.CONNECTED, address.streamId(),
+                "from " + sourceHost + ("Pull".equals(sourceType) ? " (HTTP Pull)" : ""));
         onConnected.run();
     }
 
@@ -149,6 +165,14 @@ public final class IngestSession implements IngestParser.Listener {
 
     public StreamAddress address() {
         return address;
+    }
+
+    /** Where a session tells what happens to its stream: the publishing point's event log. */
+    @FunctionalInterface
+    public interface Events {
+        Events NONE = (kind, stream, text) -> { };
+
+        void happened(PointEvent.Kind kind, String stream, String text);
     }
 
     /** A stream refused mid-way: the status to answer and why. */

@@ -3,8 +3,6 @@ package org.openlss.platform;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -23,8 +21,7 @@ public class AuditTrail {
     private static final int MAX_TEXT = 300;
 
     private final Clock clock;
-    private final int kept;
-    private final ArrayDeque<Entry> newest = new ArrayDeque<>();
+    private final BoundedLog<Entry> newest;
     private final ThreadLocal<Actor> acting = new ThreadLocal<>();
 
     /** One thing that happened; {@code address} is the client's, empty for the server itself. */
@@ -46,7 +43,7 @@ public class AuditTrail {
 
     AuditTrail(Clock clock, int kept) {
         this.clock = clock;
-        this.kept = kept;
+        this.newest = new BoundedLog<>(kept);
     }
 
     /** Until closed, changes recorded on this thread are by {@code user} from {@code address}. */
@@ -65,12 +62,7 @@ public class AuditTrail {
     /** Records what {@code user} from {@code address} did or tried (a sign-in, which no one acts for yet). */
     public void record(String user, String address, String event) {
         Entry entry = new Entry(clock.instant(), clean(user), clean(address), clean(event));
-        synchronized (newest) {
-            if (newest.size() == kept) {
-                newest.removeLast();
-            }
-            newest.addFirst(entry);
-        }
+        newest.add(entry);
         LOG.info(entry.user() + (entry.address().isEmpty() ? "" : " from " + entry.address()) + ": " + entry.event());
     }
 
@@ -82,13 +74,11 @@ public class AuditTrail {
 
     /** The entries kept, newest first. */
     public List<Entry> recent() {
-        synchronized (newest) {
-            return new ArrayList<>(newest);
-        }
+        return newest.recent();
     }
 
     /** No line breaks or other control characters (a user name is anyone's text), and no essays. */
-    private static String clean(String text) {
+    public static String clean(String text) {
         if (text == null) {
             return "";
         }

@@ -2,6 +2,7 @@ package org.openlss.pubpoint;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,8 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class BehaviourErrors {
     private static final Logger LOG = Logger.getLogger(BehaviourErrors.class.getName());
+    @Inject
+    PointEvents events;
     private final Map<PublishingPointPath, String> archive = new ConcurrentHashMap<>();
     private final Map<PublishingPointPath, Map<String, String>> sourcing = new ConcurrentHashMap<>();
     private final Map<PublishingPointPath, Map<String, String>> distribution = new ConcurrentHashMap<>();
@@ -22,6 +25,7 @@ public class BehaviourErrors {
     public void archiveFailed(PublishingPointPath path, String message) {
         if (!message.equals(archive.put(path, message))) {
             LOG.severe("Archiving of " + path.urlPath() + " failed: " + message);
+            events.record(path, PointEvent.Kind.ARCHIVE_ERROR, "", message);
         }
     }
 

@@ -8,13 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.openlss.pubpoint.PublishingPointStatistics.Destination;
 
 /**
  * Where each publishing point delivers to, for connection details: host, output type ("IIS Smooth Streaming",
  * "Apple HTTP Live Streaming", "HTTP Push", "HTTP Pull") and streams. Client requests are counted on the serving hot
  * path (a repeat within a second only reads the maps) and show for a while, with the number of client addresses seen
- * in that while; server connections (syndication) show with their status for as long as they are open.
+ * in that while; server connections (syndication) show with their status for as long as they are open. Every
+ * delivery is also counted per point and output type, lock-free (a {@link LongAdder} each), for the
+ * requests-per-second history; the counts go with the point's shutdown.
  */
 @ApplicationScoped
 public class Destinations {
@@ -30,12 +33,14 @@ public class Destinations {
     private final Map<Key, Map<String, Long>> seen = new ConcurrentHashMap<>();
     private final Map<Key, Map<String, String>> status = new ConcurrentHashMap<>();
     private final Map<Key, Map<String, Long>> clients = new ConcurrentHashMap<>();
+    private final Map<PublishingPointPath, Map<String, LongAdder>> requests = new ConcurrentHashMap<>();
 
     /**
      * {@code stream} of {@code point} was delivered as {@code type} through {@code host} (the address the request came
      * in on) to the client at {@code client}.
      */
     public void delivered(PublishingPointPath point, String host, String type, String stream, String client) {
+        count(point, type);
         Key key = new Key(point, host, type);
         long now = System.currentTimeMillis();
         touch(seen.computeIfAbsent(key, k -> new ConcurrentHashMap<>()), stream, now);
@@ -52,6 +57,30 @@ public class Destinations {
             lastSeen.put(name, now);
         }
         return last == null;
+    }
+
+    /** One more response of {@code type} for {@code point}: after the first, two map reads and an add. */
+    private void count(PublishingPointPath point, String type) {
+        Map<String, LongAdder> byType = requests.get(point);
+        if (byType == null) {
+            byType = requests.computeIfAbsent(point, p -> new ConcurrentHashMap<>());
+        }
+        LongAdder counter = byType.get(type);
+        if (counter == null) {
+            counter = byType.computeIfAbsent(type, t -> new LongAdder());
+        }
+        counter.increment();
+    }
+
+    /** How many responses {@code point} has delivered per output type since it started (or the counting began). */
+    public Map<String, Long> requestCounts(PublishingPointPath point) {
+        Map<String, LongAdder> byType = requests.get(point);
+        if (byType == null) {
+            return Map.of();
+        }
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        byType.forEach((type, counter) -> counts.put(type, counter.sum()));
+        return counts;
     }
 
     /** A server connection (syndication) carries {@code stream}; {@code text} says how it is, e.g. "connected". */
@@ -102,6 +131,7 @@ public class Destinations {
             seen.keySet().removeIf(k -> k.point().equals(point));
             status.keySet().removeIf(k -> k.point().equals(point));
             clients.keySet().removeIf(k -> k.point().equals(point));
+            requests.remove(point);
         }
     }
 }

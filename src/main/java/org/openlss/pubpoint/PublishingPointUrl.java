@@ -36,7 +36,7 @@ public record PublishingPointUrl(PublishingPointPath point, String resource) {
     /** The management resources IIS serves at the point's own URL: settings, state, statistics. */
     public boolean isManagement() {
         return resource.equalsIgnoreCase("settings") || resource.equalsIgnoreCase("state")
-                || resource.equalsIgnoreCase("statistics");
+                || resource.equalsIgnoreCase("statistics") || resource.equalsIgnoreCase("events");
     }
 
     /** What a downstream server pulls: a stream, or the list of streams ({@code streammanifest}). */

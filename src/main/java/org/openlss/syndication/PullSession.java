@@ -12,6 +12,7 @@ import org.openlss.live.Presentation;
 import org.openlss.mp4.BoxFormatException;
 import org.openlss.mp4.StreamManifest;
 import org.openlss.pubpoint.BehaviourErrors;
+import org.openlss.pubpoint.PointEvents;
 import org.openlss.pubpoint.PublishingPointPath;
 import org.openlss.pubpoint.SyndicationUrl;
 
@@ -29,19 +30,21 @@ final class PullSession {
     private final Runnable onStreamArrived;
     private final SyndicationHttp http;
     private final BehaviourErrors errors;
+    private final PointEvents events;
     private final Map<String, StreamPuller> pullers = new ConcurrentHashMap<>();
     private volatile int next;
     private volatile boolean stopped;
     private ScheduledFuture<?> discovery;
 
     PullSession(PublishingPointPath point, List<SyndicationUrl> upstreams, Supplier<Presentation> presentation,
-                Runnable onStreamArrived, SyndicationHttp http, BehaviourErrors errors) {
+                Runnable onStreamArrived, SyndicationHttp http, BehaviourErrors errors, PointEvents events) {
         this.point = point;
         this.upstreams = upstreams;
         this.presentation = presentation;
         this.onStreamArrived = onStreamArrived;
         this.http = http;
         this.errors = errors;
+        this.events = events;
     }
 
     void start() {
@@ -87,7 +90,7 @@ final class PullSession {
         }
         pullers.computeIfAbsent(address.toString(), key -> {
             StreamPuller puller = new StreamPuller(point, upstreams, upstream, address, presentation, onStreamArrived,
-                    http, errors);
+                    http, errors, events);
             puller.start();
             return puller;
         });

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openlss.pubpoint.BehaviourErrors;
 import org.openlss.pubpoint.LivePresentations;
+import org.openlss.pubpoint.PointEvents;
 import org.openlss.pubpoint.PublishingPoint;
 import org.openlss.pubpoint.PublishingPointPath;
 import org.openlss.pubpoint.PublishingPointState;
@@ -28,6 +29,8 @@ public class PullSyndication {
     PublishingPoints points;
     @Inject
     LivePresentations presentations;
+    @Inject
+    PointEvents events;
 
     private final Map<PublishingPointPath, PullSession> sessions = new ConcurrentHashMap<>();
 
@@ -39,7 +42,7 @@ public class PullSyndication {
         stop(point.path());
         PullSession session = new PullSession(point.path(), point.settings().pullFrom(),
                 () -> presentations.find(point.path()).orElse(null), () -> points.streamArrived(point.path()), http,
-                errors);
+                errors, events);
         sessions.put(point.path(), session);
         session.start();
     }

@@ -15,6 +15,8 @@ import org.openlss.live.IncomingStream;
 import org.openlss.live.LiveTrack;
 import org.openlss.live.Presentation;
 import org.openlss.pubpoint.BehaviourErrors;
+import org.openlss.pubpoint.PointEvent;
+import org.openlss.pubpoint.PointEvents;
 import org.openlss.pubpoint.PublishingPointPath;
 import org.openlss.pubpoint.SyndicationUrl;
 
@@ -36,6 +38,7 @@ final class StreamPuller {
     private final Runnable onStreamArrived;
     private final SyndicationHttp http;
     private final BehaviourErrors errors;
+    private final PointEvents events;
     private final Backoff backoff = new Backoff();
     private int current;
     private int failuresInRow;
@@ -46,7 +49,7 @@ final class StreamPuller {
 
     StreamPuller(PublishingPointPath point, List<SyndicationUrl> upstreams, int startAt, StreamAddress address,
                  Supplier<Presentation> presentation, Runnable onStreamArrived, SyndicationHttp http,
-                 BehaviourErrors errors) {
+                 BehaviourErrors errors, PointEvents events) {
         this.point = point;
         this.upstreams = upstreams;
         this.current = startAt;
@@ -55,6 +58,7 @@ final class StreamPuller {
         this.onStreamArrived = onStreamArrived;
         this.http = http;
         this.errors = errors;
+        this.events = events;
     }
 
     void start() {
@@ -138,6 +142,8 @@ final class StreamPuller {
         LOG.warning("Pull of " + address + " into " + point.urlPath() + " from " + failed.upstream.url() + ": "
                 + problem);
         current = (current + 1) % upstreams.size();
+        events.record(point, PointEvent.Kind.SYNDICATION_FAILOVER, address.streamId(), "from "
+                + failed.upstream.url() + " to " + upstreams.get(current).url() + " (" + problem + ")");
         failuresInRow++;
         long delay = failuresInRow >= upstreams.size() ? backoff.nextDelayMillis() : 0;
         if (failuresInRow >= upstreams.size()) {
@@ -157,7 +163,7 @@ final class StreamPuller {
         Attempt(SyndicationUrl upstream) {
             this.upstream = upstream;
             this.session = new IngestSession(address, SyndicationHttp.host(upstream), "Pull", presentation,
-                    onStreamArrived);
+                    onStreamArrived, (kind, stream, text) -> events.record(point, kind, stream, text));
         }
 
         @Override

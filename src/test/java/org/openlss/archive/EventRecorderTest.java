@@ -78,6 +78,19 @@ class EventRecorderTest {
     }
 
     @Test
+    void eachSegmentTheArchiveStartsIsToldOnceInOrderForTheEventLog() {
+        ArchiveFixture event = new ArchiveFixture(dir, Duration.ofSeconds(2), false);
+        List<Path> started = new java.util.ArrayList<>();
+        event.recorder.onPresentationStarted(started::add);
+        IncomingStream stream = event.presentation.connect("stream1", "", STREAM1.header(), "h", "Push");
+        STREAM1.fragments().forEach(stream::append);
+        stream.endOfStream();
+        event.presentation.stop();
+        Path folder = event.recorder.eventFolder();
+        assertEquals(List.of(folder.resolve("Segment0001"), folder.resolve("Segment0002")), started);
+    }
+
+    @Test
     void segmentsFollowMediaTimeAndTogetherHoldEveryFragmentOnce() throws Exception {
         ArchiveFixture event = new ArchiveFixture(dir, Duration.ofSeconds(2), false);
         IncomingStream stream = event.presentation.connect("stream1", "", STREAM1.header(), "h", "Push");

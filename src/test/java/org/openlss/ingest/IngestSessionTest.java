@@ -112,6 +112,29 @@ class IngestSessionTest {
         assertTrue(StreamAddress.parse("Fragments(x)").isEmpty());
     }
 
+    @Test
+    void theEventLogHearsTheConnectionTheDropTheReconnectAndTheEndOfStream() throws IOException {
+        Presentation p = presentation();
+        java.util.List<String> log = new java.util.ArrayList<>();
+        IngestSession.Events events = (kind, stream, text) -> log.add(kind + " " + stream + " " + text);
+        byte[] body = resource("ffmpeg-stream1.body");
+        int secondMoof = indexOf(body, "moof") + 8;
+        secondMoof += indexOf(java.util.Arrays.copyOfRange(body, secondMoof, body.length), "moof") - 4;
+        IngestSession first = new IngestSession(address("Streams(stream1)"), "10.1.1.1", "Push", () -> p, () -> { },
+                events);
+        first.feed(ByteBuffer.wrap(body, 0, secondMoof));
+        first.disconnect();
+        IngestSession again = new IngestSession(address("Streams(stream1)"), "10.1.1.2", "Push", () -> p, () -> { },
+                events);
+        again.feed(ByteBuffer.wrap(body));
+        assertTrue(again.finish());
+        assertEquals(java.util.List.of("CONNECTED stream1 from 10.1.1.1",
+                "DISCONNECTED stream1 from 10.1.1.1 without end of stream",
+                "RECONNECTED stream1 from 10.1.1.2",
+                "END_OF_STREAM stream1 from 10.1.1.2",
+                "DISCONNECTED stream1 from 10.1.1.2 after end of stream"), log);
+    }
+
     private static int indexOf(byte[] data, String type) {
         byte[] pattern = type.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         outer:

@@ -470,6 +470,80 @@ class AdministrationIT {
         }
     }
 
+    /**
+     * Issue 17 on the details page: the Event Log card lists what happened to the point with UTC times and shows a
+     * new event at the next refresh without a reload; the charts draw the history the server keeps (a uPlot canvas
+     * per chart, series with data points while the stream is live), with uPlot from the WAR, within the screens'
+     * Content Security Policy.
+     */
+    @Test
+    void theDetailsPageShowsTheEventLogAndDrawsTheCharts() {
+        String point = RUN + "/console.isml";
+        events.create(point, "{\"autoStart\":true}");
+        signIn();
+        try (Encoder encoder = Encoder.push(Media.content().resolve("source.mp4"), events.url(point), "--loop")) {
+            askForAFragment(point);
+            pages.open("/admin/details.xhtml?point=" + point);
+            pages.markPage();
+            browser.await("the encoder's connection and the start in the event log", PATIENCE, d -> {
+                List<String> kinds = eventLogColumn("kind");
+                return kinds.contains("Encoder connected") && kinds.contains("State changed");
+            });
+            assertTrue(eventLogColumn("text").contains("Starting → Started"), eventLogColumn("text").toString());
+            assertTrue(eventLogColumn("text").contains("from 127.0.0.1"), eventLogColumn("text").toString());
+            assertTrue(eventLogColumn("stream").contains("stream1"));
+            String time = browser.find("table.events tr.event td.time time").getAttribute("datetime");
+            assertTrue(time.endsWith("Z") && time.startsWith(String.valueOf(java.time.Year.now(
+                    java.time.ZoneOffset.UTC))), time);
+            assertTrue(browser.text("table.events tr.event td.time").matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d"),
+                    browser.text("table.events tr.event td.time"));
+
+            browser.await("a bit-rate chart with a series per track and data points", Duration.ofSeconds(40),
+                    d -> chartFigure("bitrate", "series") == 4 && chartFigure("bitrate", "points") >= 8);
+            browser.await("fragment arrivals and requests per output drawn", Duration.ofSeconds(40),
+                    d -> chartFigure("fragments", "points") >= 4 && chartFigure("requests", "series") >= 1);
+            for (String chart : List.of("bitrate", "fragments", "requests")) {
+                assertEquals(1, browser.driver().findElements(By.cssSelector("[data-chart=" + chart
+                        + "] .uplot canvas")).size(), chart + ": one uPlot canvas");
+            }
+            assertTrue(browser.text("[data-chart=requests] .u-legend").contains("IIS Smooth Streaming"),
+                    browser.text("[data-chart=requests] .u-legend"));
+            assertTrue(browser.text("[data-chart=bitrate] .u-legend").contains("stream1 #1"),
+                    browser.text("[data-chart=bitrate] .u-legend"));
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "document.querySelector('.event-log').scrollIntoView();");
+            browser.screenshot("details-event-log");
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "document.querySelector('.charts').scrollIntoView();");
+            browser.screenshot("details-charts");
+            org.openqa.selenium.WebElement canvas = browser.find("[data-chart=bitrate] .uplot canvas");
+
+            encoder.stop();
+            browser.await("the end of stream in the event log without a reload", PATIENCE,
+                    d -> eventLogColumn("kind").contains("End of stream"));
+            assertEquals("End of stream", eventLogColumn("kind").stream().filter(k -> !k.equals("State changed")
+                    && !k.equals("Encoder disconnected")).findFirst().orElseThrow(), "newest first");
+            assertTrue(pages.markStillThere(), "the event log refreshed itself; the page was not reloaded");
+            assertTrue(canvas.isDisplayed(), "the charts are updated in place, not redrawn by the page's refresh");
+        }
+        HttpResponse<String> history = events.admin().anonymous().get("admin/history?point=" + point,
+                ManagementApiIT.JSON);
+        assertTrue(history.statusCode() >= 300 && !history.body().contains("stream1"),
+                "the history is for the signed-in administrator only: " + history.statusCode() + " " + history.body());
+        assertEquals(List.of(), browser.policyViolations(), "the charts work within the Content Security Policy");
+    }
+
+    private List<String> eventLogColumn(String column) {
+        return browser.driver().findElements(By.cssSelector("table.events tr.event td." + column)).stream()
+                .map(e -> e.getText().trim()).toList();
+    }
+
+    /** What charts.js says it draws in a chart: {@code series} or {@code points}; -1 before it drew. */
+    private int chartFigure(String chart, String figure) {
+        String value = browser.find("[data-chart=" + chart + "]").getAttribute("data-" + figure);
+        return value == null ? -1 : Integer.parseInt(value);
+    }
+
     private String metrics() {
         HttpResponse<String> r = events.admin().get("services/metrics", "text/plain");
         assertEquals(200, r.statusCode(), r.body());

@@ -249,6 +249,9 @@ class ArchiveIT {
                 && status.getString("archiveError").contains("Not a directory"), status.toString());
         assertTrue(status.isNull("archiveUrl"), "an archive outside the root is not served");
         assertEquals(2, events.videoChunks(point), "the live manifest lists the fragments (two held for lookahead)");
+        String log = events.admin().get(point + "/events", ManagementApiIT.JSON).body();
+        assertTrue(log.contains("\"kind\":\"ARCHIVE_ERROR\"") && log.contains("Not a directory"),
+                "the archive error in the point's event log: " + log);
         events.state(point, "Idle");
     }
 

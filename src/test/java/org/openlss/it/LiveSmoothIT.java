@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -454,6 +455,99 @@ class LiveSmoothIT {
         JsonObject stats = events.statistics(point);
         assertEquals(1, stats.getJsonArray("inputStreams").size(), stats.toString());
         assertEquals("a", stats.getJsonArray("inputStreams").getJsonObject(0).getString("id"));
+    }
+
+    /**
+     * Issue 17's event log: an encoder connects, drops, reconnects and ends its stream; {@code GET <point>/events}
+     * lists it in JSON and Atom, newest first, with UTC times, between the state changes it caused; the
+     * administrator's only.
+     */
+    @Test
+    void theEventLogListsConnectsReconnectsEndOfStreamAndStateChangesInOrder() throws Exception {
+        String point = RUN + "/eventlog.isml";
+        events.create(point, "{\"autoStart\":true}");
+        try (Encoder encoder = Encoder.push(source, events.url(point), "--loop", "--reconnect", "3")) {
+            LiveEvents.await(Duration.ofSeconds(30), "three listed fragments", () -> events.videoChunks(point) >= 3);
+            encoder.dropConnection();
+            LiveEvents.await(Duration.ofSeconds(30), "the reconnect in the log",
+                    () -> eventKinds(point).contains("RECONNECTED"));
+            encoder.stop();
+        }
+        LiveEvents.await(Duration.ofSeconds(30), "the event over", () -> "Stopped".equals(events.state(point)));
+
+        HttpResponse<String> json = events.admin().get(point + "/events", ManagementApiIT.JSON);
+        assertEquals(200, json.statusCode(), json.body());
+        List<JsonObject> log = LiveEvents.json(json.body()).getJsonArray("events").getValuesAs(JsonObject.class);
+        List<String> lines = log.stream().map(e -> e.getString("kind") + " " + e.getString("stream") + " "
+                + e.getString("text")).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        java.util.Collections.reverse(lines);
+        List<JsonObject> oldestFirst = new java.util.ArrayList<>(log);
+        java.util.Collections.reverse(oldestFirst);
+        assertInOrder(lines, "STATE_CHANGED  Idle → Starting", "CONNECTED stream1 from 127.0.0.1",
+                "STATE_CHANGED  Starting → Started", "DISCONNECTED stream1 from 127.0.0.1 without end of stream",
+                "RECONNECTED stream1 from 127.0.0.1", "END_OF_STREAM stream1 from 127.0.0.1",
+                "STATE_CHANGED  Started → Stopping", "STATE_CHANGED  Stopping → Stopped");
+        // the encoder closes its connection after the end of stream, a moment before or after the point stops
+        assertTrue(lines.indexOf("DISCONNECTED stream1 from 127.0.0.1 after end of stream")
+                > lines.indexOf("END_OF_STREAM stream1 from 127.0.0.1"), lines.toString());
+        Instant previous = Instant.EPOCH;
+        for (JsonObject event : oldestFirst) {
+            Instant time = Instant.parse(event.getString("time"));
+            assertTrue(event.getString("time").endsWith("Z"), "UTC: " + event);
+            assertFalse(time.isBefore(previous), "in the order they happened: " + log);
+            assertTrue(Duration.between(time, Instant.now()).toMinutes() < 5, "when it happened: " + event);
+            previous = time;
+        }
+        assertEquals("Encoder connected", log.stream().filter(e -> e.getString("kind").equals("CONNECTED"))
+                .findFirst().orElseThrow().getString("title"));
+
+        HttpResponse<String> atom = events.admin().get(point + "/events", ManagementApiIT.ATOM);
+        assertEquals(200, atom.statusCode(), atom.body());
+        assertTrue(atom.headers().firstValue("Content-Type").orElse("").startsWith(ManagementApiIT.ATOM));
+        javax.xml.parsers.DocumentBuilderFactory parsers = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        parsers.setNamespaceAware(true);
+        Document feed = parsers.newDocumentBuilder().parse(new org.xml.sax.InputSource(
+                new java.io.StringReader(atom.body())));
+        org.w3c.dom.NodeList entries = feed.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry");
+        assertEquals(log.size(), entries.getLength(), "one entry per event");
+        for (int i = 0; i < log.size(); i++) {
+            org.w3c.dom.Element entry = (org.w3c.dom.Element) entries.item(i);
+            assertEquals(log.get(i).getString("title"), child(entry, "title"));
+            assertEquals(log.get(i).getString("time"), child(entry, "updated"));
+            assertTrue(child(entry, "summary").contains(log.get(i).getString("text")), child(entry, "summary"));
+        }
+
+        HttpResponse<String> unknown = events.admin().get(RUN + "/nosuch.isml/events", ManagementApiIT.JSON);
+        assertEquals(404, unknown.statusCode(), unknown.body());
+        assertEquals(404, events.admin().get("services/smoothstreaming/publishingpoint/" + RUN + "/nosuch.isml/events",
+                ManagementApiIT.ATOM).statusCode());
+        HttpResponse<String> anonymous = events.admin().anonymous().get(point + "/events", ManagementApiIT.JSON);
+        assertEquals(401, anonymous.statusCode(), anonymous.body());
+        assertFalse(anonymous.body().contains("stream1"), anonymous.body());
+    }
+
+    private List<String> eventKinds(String point) {
+        HttpResponse<String> r = events.admin().get(point + "/events", ManagementApiIT.JSON);
+        assertEquals(200, r.statusCode(), r.body());
+        return LiveEvents.json(r.body()).getJsonArray("events").getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getString("kind")).toList();
+    }
+
+    /** Each of {@code expected} starts (or, when it starts with an arrow, ends) a line after the previous one's. */
+    private static void assertInOrder(List<String> lines, String... expected) {
+        int at = 0;
+        for (String want : expected) {
+            boolean found = false;
+            while (at < lines.size() && !found) {
+                String line = lines.get(at++);
+                found = want.startsWith("→") ? line.endsWith(want) : line.startsWith(want);
+            }
+            assertTrue(found, "'" + want + "' in order in " + lines);
+        }
+    }
+
+    private static String child(org.w3c.dom.Element entry, String name) {
+        return entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", name).item(0).getTextContent();
     }
 
     private static void assertNoDuplicates(Document manifest) {

@@ -143,6 +143,10 @@ class SyndicationIT {
             assertTrue(playlist.contains("#EXT-X-MEDIA-SEQUENCE:0"), playlist);
             assertTrue(!playlist.contains("#EXT-X-DISCONTINUITY"), "no break in the HLS sequence: " + playlist);
             assertTrue(playlist.split("#EXTINF").length > 6, playlist);
+            String log = onEdge.admin().get("pull/edge.isml/events", ManagementApiIT.JSON).body();
+            assertTrue(log.contains("\"kind\":\"SYNDICATION_FAILOVER\"") && log.contains("from "
+                    + one.url("pull/origin.isml")) && log.contains(" to " + two.url("pull/origin.isml")),
+                    "the failover in the edge's event log: " + log);
             second.stop();
         }
     }

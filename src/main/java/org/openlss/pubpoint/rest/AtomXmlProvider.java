@@ -18,6 +18,7 @@ import javax.xml.stream.XMLStreamWriter;
 import org.openlss.pubpoint.ErrorCode;
 import org.openlss.pubpoint.InvalidSettingException;
 import org.openlss.pubpoint.ManagementException;
+import org.openlss.pubpoint.PointEvent;
 import org.openlss.pubpoint.PublishingPoint;
 import org.openlss.pubpoint.PublishingPointSettings;
 import org.openlss.pubpoint.PublishingPointState;
@@ -26,6 +27,7 @@ import org.openlss.pubpoint.credential.NewCredential;
 import org.openlss.pubpoint.rest.ManagementDocument.CredentialEntry;
 import org.openlss.pubpoint.rest.ManagementDocument.CredentialList;
 import org.openlss.pubpoint.rest.ManagementDocument.ErrorBody;
+import org.openlss.pubpoint.rest.ManagementDocument.EventFeed;
 import org.openlss.pubpoint.rest.ManagementDocument.PointFeed;
 import org.openlss.pubpoint.rest.ManagementDocument.SettingsEntry;
 import org.openlss.pubpoint.rest.ManagementDocument.StateEntry;
@@ -144,6 +146,8 @@ public class AtomXmlProvider implements MessageBodyWriter<ManagementDocument> {
                     () -> StatusXml.writeStatistics(w, e.statistics()));
         } else if (document instanceof PointFeed f) {
             feed(w, f);
+        } else if (document instanceof EventFeed f) {
+            events(w, f);
         } else if (document instanceof ErrorBody e) {
             smoothStreamingStart(w);
             w.writeStartElement("Error");
@@ -190,6 +194,43 @@ public class AtomXmlProvider implements MessageBodyWriter<ManagementDocument> {
         w.writeEndElement();
     }
 
+    /** One entry per event, newest first; its content an {@code Event} element of the management namespace. */
+    private static void events(XMLStreamWriter w, EventFeed f) throws XMLStreamException {
+        String self = ManagementDocument.url(f.site(), f.point(), ManagementDocument.EVENTS);
+        w.writeStartElement("feed");
+        w.writeDefaultNamespace(ATOM_NS);
+        SettingsXml.element(w, "id", self);
+        SettingsXml.element(w, "title", "Event Log of " + f.point().path().urlPath());
+        w.writeStartElement("author");
+        w.writeEmptyElement("name");
+        w.writeEndElement();
+        SettingsXml.element(w, "updated", eventTime(f.updated()));
+        link(w, "self", self, ManagementDocument.EVENTS);
+        link(w, "related", ManagementDocument.url(f.site(), f.point(), ManagementDocument.STATE),
+                ManagementDocument.STATE);
+        for (PointEvent event : f.events()) {
+            w.writeStartElement("entry");
+            SettingsXml.element(w, "id", self + "/" + event.sequence());
+            SettingsXml.element(w, "title", event.kind().label());
+            SettingsXml.element(w, "updated", eventTime(event.time()));
+            SettingsXml.element(w, "summary", event.summary());
+            w.writeStartElement("content");
+            w.writeAttribute("type", "application/xml");
+            smoothStreamingStart(w);
+            w.writeStartElement("Event");
+            SettingsXml.element(w, "Sequence", String.valueOf(event.sequence()));
+            SettingsXml.element(w, "Time", eventTime(event.time()));
+            SettingsXml.element(w, "Kind", event.kind().name());
+            SettingsXml.element(w, "Stream", event.stream());
+            SettingsXml.element(w, "Text", event.text());
+            w.writeEndElement();
+            w.writeEndElement();
+            w.writeEndElement();
+            w.writeEndElement();
+        }
+        w.writeEndElement();
+    }
+
     private static void entry(XMLStreamWriter w, PublishingPoint point, java.net.URI site, String self,
                               String related, boolean root, Content content) throws XMLStreamException {
         w.writeStartElement("entry");
@@ -230,6 +271,11 @@ public class AtomXmlProvider implements MessageBodyWriter<ManagementDocument> {
 
     static String timestamp(Instant instant) {
         return (instant == null ? Instant.EPOCH : instant).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** An event's time: UTC ISO-8601 to the millisecond, so events within one second keep their order. */
+    static String eventTime(Instant instant) {
+        return (instant == null ? Instant.EPOCH : instant).truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
     @FunctionalInterface

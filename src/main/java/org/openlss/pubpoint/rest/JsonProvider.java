@@ -24,6 +24,7 @@ import java.util.Map;
 import org.openlss.pubpoint.ErrorCode;
 import org.openlss.pubpoint.InvalidSettingException;
 import org.openlss.pubpoint.ManagementException;
+import org.openlss.pubpoint.PointEvent;
 import org.openlss.pubpoint.PublishingPoint;
 import org.openlss.pubpoint.PublishingPointSettings;
 import org.openlss.pubpoint.PublishingPointState;
@@ -33,6 +34,7 @@ import org.openlss.pubpoint.credential.NewCredential;
 import org.openlss.pubpoint.rest.ManagementDocument.CredentialEntry;
 import org.openlss.pubpoint.rest.ManagementDocument.CredentialList;
 import org.openlss.pubpoint.rest.ManagementDocument.ErrorBody;
+import org.openlss.pubpoint.rest.ManagementDocument.EventFeed;
 import org.openlss.pubpoint.rest.ManagementDocument.PointFeed;
 import org.openlss.pubpoint.rest.ManagementDocument.SettingsEntry;
 import org.openlss.pubpoint.rest.ManagementDocument.StateEntry;
@@ -178,6 +180,24 @@ public class JsonProvider implements MessageBodyWriter<ManagementDocument> {
             entryStart(g, e.point(), e.site(), ManagementDocument.STATISTICS, ManagementDocument.SETTINGS);
             StatisticsJson.write(g, "statistics", e.statistics());
             g.writeEnd();
+        } else if (document instanceof EventFeed f) {
+            g.writeStartObject()
+                    .write("id", ManagementDocument.url(f.site(), f.point(), ManagementDocument.EVENTS))
+                    .write("path", f.point().path().value())
+                    .write("title", "Event Log of " + f.point().path().urlPath())
+                    .write("updated", AtomXmlProvider.eventTime(f.updated()));
+            g.writeStartArray("events");
+            for (PointEvent event : f.events()) {
+                g.writeStartObject()
+                        .write("sequence", event.sequence())
+                        .write("time", AtomXmlProvider.eventTime(event.time()))
+                        .write("kind", event.kind().name())
+                        .write("title", event.kind().label())
+                        .write("stream", event.stream())
+                        .write("text", event.text())
+                        .writeEnd();
+            }
+            g.writeEnd().writeEnd();
         } else if (document instanceof PointFeed f) {
             g.writeStartObject().write("title", "Publishing Point Collection")
                     .write("updated", AtomXmlProvider.timestamp(f.updated()));

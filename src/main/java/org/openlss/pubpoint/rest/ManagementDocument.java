@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.openlss.pubpoint.ErrorCode;
+import org.openlss.pubpoint.PointEvent;
 import org.openlss.pubpoint.PublishingPoint;
 import org.openlss.pubpoint.PublishingPointStatistics;
 import org.openlss.pubpoint.PublishingPointStatus;
@@ -17,6 +18,7 @@ sealed interface ManagementDocument {
     String SETTINGS = "settings";
     String STATE = "state";
     String STATISTICS = "statistics";
+    String EVENTS = "events";
 
     /** The URL of one resource of a publishing point, e.g. {@code http://host/live/channel1.isml/settings}. */
     static String url(URI site, PublishingPoint point, String resource) {
@@ -30,6 +32,11 @@ sealed interface ManagementDocument {
     }
 
     record StatisticsEntry(PublishingPoint point, PublishingPointStatistics statistics, URI site)
+            implements ManagementDocument {
+    }
+
+    /** The point's event log, newest first: a feed with one entry per event. */
+    record EventFeed(PublishingPoint point, List<PointEvent> events, URI site, Instant updated)
             implements ManagementDocument {
     }
 

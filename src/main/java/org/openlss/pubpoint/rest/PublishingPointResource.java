@@ -13,10 +13,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
 import org.openlss.pubpoint.BehaviourErrors;
 import org.openlss.pubpoint.ErrorCode;
 import org.openlss.pubpoint.InvalidSettingException;
 import org.openlss.pubpoint.ManagementException;
+import org.openlss.pubpoint.PointEvent;
+import org.openlss.pubpoint.PointEvents;
 import org.openlss.pubpoint.PublishingPoint;
 import org.openlss.pubpoint.PublishingPointPath;
 import org.openlss.pubpoint.PublishingPointSettings;
@@ -24,6 +28,7 @@ import org.openlss.pubpoint.PublishingPointState;
 import org.openlss.pubpoint.PublishingPointStatistics;
 import org.openlss.pubpoint.PublishingPoints;
 import org.openlss.pubpoint.StatisticsSource;
+import org.openlss.pubpoint.rest.ManagementDocument.EventFeed;
 import org.openlss.pubpoint.rest.ManagementDocument.SettingsEntry;
 import org.openlss.pubpoint.rest.ManagementDocument.StateEntry;
 import org.openlss.pubpoint.rest.ManagementDocument.StatisticsEntry;
@@ -43,6 +48,8 @@ public class PublishingPointResource {
     StatisticsSource statistics;
     @Inject
     BehaviourErrors errors;
+    @Inject
+    PointEvents events;
     @Context
     UriInfo uri;
     @Context
@@ -105,6 +112,20 @@ public class PublishingPointResource {
                     "The publishing point " + point.path().urlPath() + " is shut down (Idle); start it first.");
         }
         return new StatisticsEntry(point, statistics.statistics(point), Sites.root(uri));
+    }
+
+    /**
+     * The point's event log (encoder connections, ends of stream, state changes, archive segments and errors,
+     * syndication failovers), newest first, in any state: a shut-down point still tells what happened.
+     */
+    @GET
+    @Path("events")
+    public Response events(@PathParam("path") String path) {
+        PublishingPoint point = point(path);
+        List<PointEvent> recent = events.recent(point.path());
+        Instant updated = recent.isEmpty() ? point.updated() : recent.get(0).time();
+        return Response.ok(new EventFeed(point, recent, Sites.root(uri), updated))
+                .header("Cache-Control", "no-store").build();
     }
 
     private PublishingPoint point(String path) {
