@@ -644,6 +644,11 @@ class AdministrationIT {
                     return shown.matches("\\d+\\.\\d s") ? Double.valueOf(shown.replace(" s", "")) : null;
                 });
                 assertTrue(latency > 0 && latency < 60, format + ": " + latency + " s behind the live edge");
+                String output = Map.of("hls", "Apple HTTP Live Streaming", "dash", "MPEG-DASH", "smooth",
+                        "IIS Smooth Streaming").get(format);
+                browser.await("the playing preview among the outputs in use", PATIENCE,
+                        d -> pages.textOf(".outputs").contains(output + ": 1 client")
+                                && pages.textOf("details[data-node='Destinations']").contains(output));
                 browser.screenshot("preview-" + format);
                 switchLevel(format);
                 browser.find("#preview-stop").click();
