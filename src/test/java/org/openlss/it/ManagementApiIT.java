@@ -405,6 +405,9 @@ class ManagementApiIT {
                 "Slug", "/" + path, "Accept", JSON);
         assertError(missingCredential, 400, "ref[1]@credentialName, ref[2]@credentialName");
         assertError(admin.get(path + "/settings", ATOM), 404, "0x8088002E");
+        assertError(admin.send("POST", COLLECTION + "/settings", "application/xml",
+                Documents.settingsEntry("<Title>t</Title>"), "Slug", "/" + path), 415, "0x80880021");
+        assertError(admin.get(path + "/settings", ATOM), 404, "0x8088002E");
     }
 
     @Test
@@ -418,6 +421,8 @@ class ManagementApiIT {
         HttpResponse<String> exported = anonymous.get(path + "/settings", "application/smil+xml");
         assertEquals(401, exported.statusCode());
         assertFalse(exported.body().contains("<smil"), exported.body());
+        assertTrue(anonymous.get("openapi", "*/*").body().contains("application/smil+xml"),
+                "the API description tells of import and export");
     }
 
 }

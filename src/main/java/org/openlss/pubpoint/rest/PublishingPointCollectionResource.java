@@ -83,6 +83,11 @@ public class PublishingPointCollectionResource {
         if (IsmlBodies.isDefinition(headers.getMediaType(), sent)) {
             // an IIS definition file: the import names the file's meta elements in its refusals
             point = imports.create(path, sent);
+        } else if (headers.getMediaType().isCompatible(MediaType.APPLICATION_XML_TYPE)) {
+            // plain XML is taken for a definition file only; settings entries are Atom, as on IIS
+            throw new ManagementException(ErrorCode.MPE_MGMT_CONTENT_TYPE_NOT_SUPPORTED, "Send settings as"
+                    + " application/atom+xml (or application/json); plain application/xml is taken only for an"
+                    + " .isml definition file, whose root element is smil.");
         } else {
             PublishingPointSettings settings = RequestBodies.read(PublishingPointSettings.class, headers,
                     new ByteArrayInputStream(sent));
