@@ -757,4 +757,56 @@ class AdministrationIT {
     private Object script(String js) {
         return ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(js);
     }
+
+    /** Import… takes an IIS .isml file; a file with settings OpenLSS lacks is refused next to the file field. */
+    @Test
+    void importAnIisDefinitionFileThroughTheScreens() throws Exception {
+        signIn();
+        String point = RUN + "/imported.isml";
+        java.nio.file.Path good = isml("push-archive-hls.isml");
+        java.nio.file.Path bad = isml("unsupported.isml");
+        pages.open("/admin/");
+        pages.click("points:import", false);
+        assertTrue(browser.driver().getTitle().startsWith("Import Publishing Point"), browser.driver().getTitle());
+        browser.driver().findElement(By.id("import:file")).sendKeys(good.toString());
+        pages.type("import:fileName", point);
+        pages.click("import:ok", false);
+        browser.await("the imported point listed", PATIENCE, d -> pages.listed(point));
+        assertTrue(pages.pageMessages().contains("Imported /" + point), pages.pageMessages());
+        assertEquals("Idle (Shutdown)", pages.cell(point, "state"));
+        assertTrue(pages.textOf("[id='points:summary'] .options").contains("Archiving"),
+                pages.textOf("[id='points:summary'] .options"));
+        String export = String.valueOf(pages.script("return document.getElementById('points:export').href;"));
+        assertTrue(java.net.URLDecoder.decode(export, java.nio.charset.StandardCharsets.UTF_8)
+                .contains("export.xhtml?point=" + point), "an Export link for the selected point: " + export);
+        String download = String.valueOf(pages.script("return fetch(arguments[0]).then(async r => "
+                + "r.headers.get('Content-Disposition') + '|' + await r.text());", export));
+        assertTrue(download.startsWith("attachment; filename=\"imported.isml\"|<?xml"), download);
+        assertTrue(download.contains("<meta name=\"publishing\" content=\"Fragments;Streams;Archives\"/>"), download);
+        assertEquals(200, events.admin().get(point + "/settings", "application/atom+xml").statusCode());
+
+        String refused = RUN + "/refused.isml";
+        pages.click("points:import", false);
+        browser.driver().findElement(By.id("import:file")).sendKeys(bad.toString());
+        pages.type("import:fileName", refused);
+        pages.click("import:ok", false);
+        String error = pages.fieldError("import:file");
+        for (String named : List.of("module", "formats", "'mpeg-dash'", "lookaheadChunks", "ref[1]")) {
+            assertTrue(error.contains(named), named + " in " + error);
+        }
+        assertEquals("", pages.fieldError("import:fileName"));
+        assertEquals(404, events.admin().get(refused + "/settings", "application/atom+xml").statusCode(),
+                "nothing created");
+        assertEquals(List.of(), browser.policyViolations());
+    }
+
+    private static java.nio.file.Path isml(String name) throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("openlss-", "-" + name);
+        file.toFile().deleteOnExit();
+        try (java.io.InputStream in = AdministrationIT.class.getResourceAsStream("/org/openlss/pubpoint/isml/"
+                + name)) {
+            java.nio.file.Files.write(file, in.readAllBytes());
+        }
+        return file;
+    }
 }

@@ -319,4 +319,110 @@ class ManagementApiIT {
         assertTrue(response.body().contains("0x8088") || response.body().contains("\"hresult\""), response.body());
     }
 
+    /** An IIS definition file of the test resources, bytes as IIS wrote them (byte order mark, CRLF). */
+    private static String isml(String name) {
+        try (java.io.InputStream in = ManagementApiIT.class.getResourceAsStream("/org/openlss/pubpoint/isml/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String settingsOf(String atomEntry) {
+        int start = atomEntry.indexOf("<Settings>");
+        int end = atomEntry.indexOf("</Settings>");
+        assertTrue(start >= 0 && end > start, atomEntry);
+        return atomEntry.substring(start, end);
+    }
+
+    @Test
+    void iisDefinitionFilesImportAsTheSamePointsAndExportAgain() {
+        String push = path.replace("channel1", "push");
+        HttpResponse<String> created = admin.send("POST", COLLECTION + "/settings", "application/smil+xml",
+                isml("push-archive-hls.isml"), "Slug", "/" + push, "Accept", ATOM);
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals(admin.base().resolve("/" + push + "/settings").toString(),
+                created.headers().firstValue("Location").orElseThrow());
+        String settings = settingsOf(admin.get(push + "/settings", ATOM).body());
+        for (String expected : List.of("<Title>Channel 1</Title>", "<SourceType>Push</SourceType>",
+                "<EstimatedDuration>PT2H</EstimatedDuration>", "<AutoStart>true</AutoStart>",
+                "<AutoRestartOnEncoderReconnect>true</AutoRestartOnEncoderReconnect>",
+                "<LookAheadChunks>2</LookAheadChunks>", "<Archive enabled=\"true\"><SegmentLength>PT30M</SegmentLength>",
+                "<ClientConnections enabled=\"true\"><WindowLength>PT1H</WindowLength>",
+                "<ServerConnections enabled=\"true\">",
+                "<PushTo><PublishingPoints><PublishingPoint>http://edge1.example/live/channel1.isml</PublishingPoint>",
+                "<SegmentLength>PT10S</SegmentLength><MaxBitRate>1600000</MaxBitRate>")) {
+            assertTrue(settings.contains(expected), expected + " in " + settings);
+        }
+        assertTrue(admin.get(push + "/settings", JSON).body().contains("\"hls\":{\"enabled\":true"),
+                "HLS output on (formats m3u8-aapl)");
+
+        String pull = path.replace("channel1", "pull");
+        HttpResponse<String> pulled = admin.send("POST", COLLECTION + "/settings", "application/xml",
+                isml("pull-two-upstreams.isml"), "Slug", "/" + pull, "Accept", JSON);
+        assertEquals(201, pulled.statusCode(), "plain XML whose root is smil imports too: " + pulled.body());
+        assertTrue(pulled.body().startsWith("{"), "answered as the create answers, in the representation asked for");
+        String pullSettings = settingsOf(admin.get(pull + "/settings", ATOM).body());
+        assertTrue(pullSettings.contains("<SourceType>Pull</SourceType>"), pullSettings);
+        assertTrue(pullSettings.contains("<PullFrom><PublishingPoints>"
+                + "<PublishingPoint>http://origin1.example/live/channel2.isml</PublishingPoint>"
+                + "<PublishingPoint>http://origin2.example:8080/live/channel2.isml</PublishingPoint>"), pullSettings);
+        assertTrue(pullSettings.contains("<LookAheadChunks>4</LookAheadChunks>"), pullSettings);
+
+        HttpResponse<String> exported = admin.get(push + "/settings", "application/smil+xml");
+        assertEquals(200, exported.statusCode(), exported.body());
+        assertEquals("application/smil+xml", exported.headers().firstValue("Content-Type").orElseThrow().split(";")[0]);
+        assertEquals("attachment; filename=\"push.isml\"",
+                exported.headers().firstValue("Content-Disposition").orElseThrow());
+        assertTrue(exported.body().contains("<meta name=\"sourceType\" content=\"Push\"/>"), exported.body());
+        String again = path.replace("channel1", "again");
+        assertEquals(201, admin.send("POST", COLLECTION + "/settings", "application/smil+xml", exported.body(),
+                "Slug", "/" + again).statusCode());
+        assertEquals(settings, settingsOf(admin.get(again + "/settings", ATOM).body()),
+                "the exported file imports as an equal point");
+        String pullAgain = path.replace("channel1", "pullagain");
+        assertEquals(201, admin.send("POST", COLLECTION + "/settings", "application/smil+xml",
+                admin.get(pull + "/settings", "application/smil+xml").body(), "Slug", "/" + pullAgain).statusCode());
+        assertEquals(pullSettings, settingsOf(admin.get(pullAgain + "/settings", ATOM).body()));
+    }
+
+    @Test
+    void anIisDefinitionWithSettingsOpenLssLacksIsRefusedNamingThemAndCreatesNothing() {
+        HttpResponse<String> refused = admin.send("POST", COLLECTION + "/settings", "application/smil+xml",
+                isml("unsupported.isml"), "Slug", "/" + path);
+        assertError(refused, 400, "0x80880026");
+        for (String named : List.of("module", "liveSmoothStreaming2", "lookaheadChunks", "formats", "'mpeg-dash'",
+                "'ms-sstr-xml'", "ref[1]")) {
+            assertTrue(refused.body().contains(named), named + " in " + refused.body());
+        }
+        assertFalse(refused.body().contains("secret"), refused.body());
+        assertError(admin.get(path + "/settings", ATOM), 404, "0x8088002E");
+        assertFalse(admin.get(COLLECTION, ATOM).body().contains("/" + path + "/"));
+
+        HttpResponse<String> missingCredential = admin.send("POST", COLLECTION + "/settings", "application/smil+xml",
+                isml("pull-two-upstreams.isml").replace("channel2.isml\" />",
+                        "channel2.isml\" credentialName=\"nobody-" + UUID.randomUUID() + "\" />"),
+                "Slug", "/" + path, "Accept", JSON);
+        assertError(missingCredential, 400, "ref[1]@credentialName, ref[2]@credentialName");
+        assertError(admin.get(path + "/settings", ATOM), 404, "0x8088002E");
+        assertError(admin.send("POST", COLLECTION + "/settings", "application/xml",
+                Documents.settingsEntry("<Title>t</Title>"), "Slug", "/" + path), 415, "0x80880021");
+        assertError(admin.get(path + "/settings", ATOM), 404, "0x8088002E");
+    }
+
+    @Test
+    void importAndExportNeedTheAdministrator() {
+        Http anonymous = admin.anonymous();
+        HttpResponse<String> imported = anonymous.send("POST", COLLECTION + "/settings", "application/smil+xml",
+                isml("push-archive-hls.isml"), "Slug", "/" + path);
+        assertEquals(401, imported.statusCode(), imported.body());
+        assertError(admin.get(path + "/settings", ATOM), 404, "0x8088002E");
+        create(path);
+        HttpResponse<String> exported = anonymous.get(path + "/settings", "application/smil+xml");
+        assertEquals(401, exported.statusCode());
+        assertFalse(exported.body().contains("<smil"), exported.body());
+        assertTrue(anonymous.get("openapi", "*/*").body().contains("application/smil+xml"),
+                "the API description tells of import and export");
+    }
+
 }

@@ -35,7 +35,7 @@ final class Bodies {
         }
     }
 
-    private static byte[] bytes(InputStream in) throws IOException {
+    static byte[] bytes(InputStream in) throws IOException {
         byte[] body = in.readNBytes(MAX_BYTES + 1);
         if (body.length > MAX_BYTES) {
             throw new ManagementException(ErrorCode.MPE_MGMT_INVALID_DATA,

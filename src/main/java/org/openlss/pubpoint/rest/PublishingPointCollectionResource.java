@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.MediaType;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -24,6 +27,7 @@ import org.openlss.pubpoint.PublishingPoint;
 import org.openlss.pubpoint.PublishingPointPath;
 import org.openlss.pubpoint.PublishingPointSettings;
 import org.openlss.pubpoint.PublishingPoints;
+import org.openlss.pubpoint.isml.IsmlImport;
 import org.openlss.pubpoint.rest.ManagementDocument.PointFeed;
 import org.openlss.pubpoint.rest.ManagementDocument.SettingsEntry;
 
@@ -33,6 +37,8 @@ import org.openlss.pubpoint.rest.ManagementDocument.SettingsEntry;
 public class PublishingPointCollectionResource {
     @Inject
     PublishingPoints points;
+    @Inject
+    IsmlImport imports;
     @Context
     UriInfo uri;
     @Context
@@ -49,11 +55,16 @@ public class PublishingPointCollectionResource {
         return feed(true);
     }
 
-    /** Creates the point named by {@code Slug} (e.g. {@code /live/channel1.isml}); it starts shut down. */
+    /**
+     * Creates the point named by {@code Slug} (e.g. {@code /live/channel1.isml}); it starts shut down. The body is a
+     * settings entry, or an IIS {@code .isml} definition file ({@code application/smil+xml}, or XML whose root is
+     * {@code smil}) to import.
+     */
     @POST
     @Path("settings")
-    @Consumes({ManagementMediaTypes.ATOM, ManagementMediaTypes.JSON})
-    public Response create(@HeaderParam("Slug") String slug, InputStream body) {
+    @Consumes({ManagementMediaTypes.ATOM, ManagementMediaTypes.JSON, ManagementMediaTypes.SMIL,
+            MediaType.APPLICATION_XML})
+    public Response create(@HeaderParam("Slug") String slug, InputStream body) throws IOException {
         if (slug == null || slug.isBlank()) {
             throw new ManagementException(ErrorCode.MPE_MGMT_SLUG_HEADER_REQUIRED,
                     "Create requires a Slug header naming the new .isml file, e.g. Slug: /live/channel1.isml");
@@ -67,12 +78,24 @@ public class PublishingPointCollectionResource {
             throw new InvalidSettingException(ErrorCode.MPE_MGMT_SLUG_HEADER_INVALID, "Slug",
                     "bad percent-encoding: " + e.getMessage());
         }
-        PublishingPointSettings settings = RequestBodies.read(PublishingPointSettings.class, headers, body);
         PublishingPoint point;
-        try {
-            point = points.create(path, settings);
-        } catch (InvalidSettingException e) {
-            throw RequestBodies.named(PublishingPointSettings.class, headers, e);
+        byte[] sent = Bodies.bytes(body);
+        if (IsmlBodies.isDefinition(headers.getMediaType(), sent)) {
+            // an IIS definition file: the import names the file's meta elements in its refusals
+            point = imports.create(path, sent);
+        } else if (headers.getMediaType().isCompatible(MediaType.APPLICATION_XML_TYPE)) {
+            // plain XML is taken for a definition file only; settings entries are Atom, as on IIS
+            throw new ManagementException(ErrorCode.MPE_MGMT_CONTENT_TYPE_NOT_SUPPORTED, "Send settings as"
+                    + " application/atom+xml (or application/json); plain application/xml is taken only for an"
+                    + " .isml definition file, whose root element is smil.");
+        } else {
+            PublishingPointSettings settings = RequestBodies.read(PublishingPointSettings.class, headers,
+                    new ByteArrayInputStream(sent));
+            try {
+                point = points.create(path, settings);
+            } catch (InvalidSettingException e) {
+                throw RequestBodies.named(PublishingPointSettings.class, headers, e);
+            }
         }
         URI site = Sites.root(uri);
         return Response.created(URI.create(ManagementDocument.url(site, point, ManagementDocument.SETTINGS)))

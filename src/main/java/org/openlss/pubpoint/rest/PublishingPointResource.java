@@ -29,6 +29,8 @@ import org.openlss.pubpoint.PublishingPointStatistics;
 import org.openlss.pubpoint.PublishingPoints;
 import org.openlss.pubpoint.StatisticsSource;
 import org.openlss.pubpoint.rest.ManagementDocument.EventFeed;
+import org.openlss.pubpoint.isml.IsmlDefinition;
+import org.openlss.pubpoint.isml.IsmlImport;
 import org.openlss.pubpoint.rest.ManagementDocument.SettingsEntry;
 import org.openlss.pubpoint.rest.ManagementDocument.StateEntry;
 import org.openlss.pubpoint.rest.ManagementDocument.StatisticsEntry;
@@ -59,6 +61,20 @@ public class PublishingPointResource {
     @Path("settings")
     public SettingsEntry settings(@PathParam("path") String path) {
         return new SettingsEntry(point(path), Sites.root(uri));
+    }
+
+    /**
+     * The point's IIS definition file ({@code .isml}) when asked for {@code application/smil+xml}: the export, offered
+     * as a download named after the point, which imports again (here or into IIS) as the same point.
+     */
+    @GET
+    @Path("settings")
+    @Produces(ManagementMediaTypes.SMIL + ";qs=0.1")
+    public Response definition(@PathParam("path") String path) {
+        PublishingPoint point = point(path);
+        return Response.ok(IsmlDefinition.write(point.settings()), ManagementMediaTypes.SMIL + ";charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + IsmlImport.fileName(point.path()) + "\"")
+                .header("Cache-Control", "no-store").build();
     }
 
     /** Only while the point is shut down; 200 with no body. */
