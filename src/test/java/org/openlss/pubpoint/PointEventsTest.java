@@ -7,16 +7,15 @@ import static org.openlss.pubpoint.PointEvent.Kind.END_OF_STREAM;
 import static org.openlss.pubpoint.PointEvent.Kind.RECONNECTED;
 import static org.openlss.pubpoint.PointEvent.Kind.STATE_CHANGED;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openlss.testing.ManualClock;
 
 class PointEventsTest {
     private static final Instant T0 = Instant.parse("2026-12-04T15:00:00Z");
-    private final MutableClock clock = new MutableClock();
+    private final ManualClock clock = new ManualClock(T0);
     private final PointEvents events = new PointEvents(clock, 5);
     private final PublishingPointPath a = PublishingPointPath.of("/live/a.isml");
     private final PublishingPointPath b = PublishingPointPath.of("/live/b.isml");
@@ -91,28 +90,5 @@ class PointEventsTest {
     void controlCharactersFromEncodersOrUpstreamsDoNotBreakLines() {
         events.record(a, PointEvent.Kind.ARCHIVE_ERROR, "", "disk full\nFAKE ENTRY");
         assertEquals("disk full?FAKE ENTRY", events.recent(a).get(0).text());
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = T0;
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

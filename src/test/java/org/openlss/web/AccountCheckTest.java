@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openlss.web.AccountCheck.Match;
 import org.openlss.web.AccountCheck.Stored;
+import org.openlss.testing.ManualClock;
 
 class AccountCheckTest {
     private static final Set<String> ADMIN = Set.of(Caller.ADMIN_ROLE);

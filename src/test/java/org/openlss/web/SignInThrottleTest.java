@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.openlss.web.SignIn.Outcome;
 import org.openlss.web.SignInThrottle.Limits;
+import org.openlss.testing.ManualClock;
 
 class SignInThrottleTest {
     private static final String RIGHT = "right";

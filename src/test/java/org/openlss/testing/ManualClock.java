@@ -1,4 +1,4 @@
-package org.openlss.web;
+package org.openlss.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,10 +7,18 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that moves only when a test says so. */
-final class ManualClock extends Clock {
-    private Instant now = Instant.parse("2025-01-01T00:00:00Z");
+public final class ManualClock extends Clock {
+    private Instant now;
 
-    void advance(Duration by) {
+    public ManualClock(Instant start) {
+        now = start;
+    }
+
+    public ManualClock() {
+        this(Instant.parse("2025-01-01T00:00:00Z"));
+    }
+
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
@@ -26,6 +34,6 @@ final class ManualClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("a manual clock keeps UTC");
     }
 }
