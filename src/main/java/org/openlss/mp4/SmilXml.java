@@ -2,7 +2,6 @@ package org.openlss.mp4;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -34,21 +33,11 @@ final class SmilXml {
     private SmilXml() {
     }
 
-    /** The JDK's own parser (not whatever StAX provider a server puts on the class path), one per document. */
-    private static XMLInputFactory inputFactory() {
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
-        return factory;
-    }
-
     /** Visits every element of {@code xml}, which must have a {@code smil} root. */
     static void read(byte[] xml, String what, ElementVisitor visitor) {
         XMLStreamReader reader = null;
         try {
-            reader = inputFactory().createXMLStreamReader(new ByteArrayInputStream(xml));
+            reader = HardenedXml.inputFactory().createXMLStreamReader(new ByteArrayInputStream(xml));
             int elements = 0;
             while (reader.hasNext()) {
                 if (reader.next() == XMLStreamConstants.START_ELEMENT) {

@@ -10,12 +10,12 @@ import java.util.Deque;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
+import org.openlss.mp4.HardenedXml;
 
 /**
  * TTML (DFXP) documents: the samples of a Smooth Streaming caption track ({@code FourCC} TTML, Subtype CAPT), whose
@@ -48,7 +48,7 @@ public final class Ttml {
     public static List<Cue> read(byte[] document, long offset, long duration) {
         XMLStreamReader reader = null;
         try {
-            reader = inputFactory().createXMLStreamReader(new ByteArrayInputStream(document));
+            reader = HardenedXml.inputFactory().createXMLStreamReader(new ByteArrayInputStream(document));
             return new Reading(reader, offset, duration).cues();
         } catch (XMLStreamException e) {
             throw new IllegalArgumentException("the TTML document is not well-formed XML: " + e.getMessage(), e);
@@ -113,14 +113,6 @@ public final class Ttml {
         long millis = Math.round(ticks / 10_000.0);
         return String.format("%02d:%02d:%02d.%03d", millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60,
                 millis % 1000);
-    }
-
-    private static XMLInputFactory inputFactory() {
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        return factory;
     }
 
     /** One pass over a document: the timing of each open element, the text of the open {@code p}. */

@@ -2,10 +2,10 @@ package org.openlss.pubpoint.rest;
 
 import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayInputStream;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.openlss.mp4.HardenedXml;
 
 /** Tells an IIS definition file ({@code .isml}) from a settings entry among the bodies of a create. */
 final class IsmlBodies {
@@ -25,12 +25,9 @@ final class IsmlBodies {
 
     /** The root element's local name, or null when the body is not XML up to its root (the read says why). */
     private static String rootName(byte[] body) {
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         XMLStreamReader reader = null;
         try {
-            reader = factory.createXMLStreamReader(new ByteArrayInputStream(body));
+            reader = HardenedXml.inputFactory().createXMLStreamReader(new ByteArrayInputStream(body));
             while (reader.hasNext()) {
                 if (reader.next() == XMLStreamConstants.START_ELEMENT) {
                     return reader.getLocalName();

@@ -248,7 +248,7 @@ class IsmlDefinitionTest {
 
     @Test
     void exportedSettingsCarryTheUndocumentedOnesUnderOurNames() {
-        Map<String, String> metas = IsmlDefinition.metas(combinations().toList().get(1));
+        Map<String, String> metas = IsmlWriter.metas(combinations().toList().get(1));
         assertEquals("5430.5", metas.get("estimatedTime"), "a fraction is kept only when there is one");
         assertEquals("Fragments;Streams;Archives", metas.get("publishing"));
         assertEquals("m3u8-aapl", metas.get("formats"));
@@ -256,6 +256,6 @@ class IsmlDefinitionTest {
         assertEquals("2.2", metas.get("clientManifestVersion"));
         assertEquals("False", metas.get("sendEndOfStreamOnStop"));
         assertEquals("encoder", metas.get("ingestCredential"));
-        assertNull(IsmlDefinition.metas(PublishingPointSettings.defaults()).get("ingestCredential"));
+        assertNull(IsmlWriter.metas(PublishingPointSettings.defaults()).get("ingestCredential"));
     }
 }
