@@ -47,8 +47,8 @@ public record Preview(String subject, List<Format> formats, String note) {
     }
 
     /**
-     * An archived presentation's player URLs (on demand, see archive.ArchiveDelivery): Smooth, MPEG-DASH and HLS with
-     * CMAF segments.
+     * An archived presentation's player URLs (on demand, see archive.ArchiveDelivery): Smooth, MPEG-DASH, HLS with
+     * MPEG-2 TS segments (what Apple devices are given) and HLS with CMAF segments.
      *
      * @param archive the presentation, {@code /archive/.../<name>.ism}, or its Smooth manifest {@code .../Manifest}
      *                as the points page shows it
@@ -67,6 +67,7 @@ public record Preview(String subject, List<Format> formats, String note) {
         return new Preview(presentation, List.of(
                 new Format("smooth", "Smooth Streaming", base + "Manifest"),
                 new Format("dash", "MPEG-DASH", base + "Manifest(format=mpd-time-cmaf)"),
+                new Format("hls", "HLS", base + "Manifest(format=m3u8-aapl)"),
                 new Format("hls", "HLS (CMAF)", base + "Manifest(format=m3u8-cmaf)")), null);
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The formats an archive's Preview offers, and what the preview page refuses to take for an archive. */
 class PreviewTest {
     @Test
-    void anArchiveIsOfferedInSmoothDashAndHlsWithCmafSegments() {
+    void anArchiveIsOfferedInSmoothDashAndHlsWithTsAndWithCmafSegments() {
         Preview preview = Preview.ofArchive("", "/archive/live/channel1/20261204T120000Z/channel1.ism/Manifest");
         assertEquals("/archive/live/channel1/20261204T120000Z/channel1.ism", preview.subject());
         assertEquals(List.of(
@@ -18,6 +18,8 @@ class PreviewTest {
                         "/archive/live/channel1/20261204T120000Z/channel1.ism/Manifest"),
                 new Preview.Format("dash", "MPEG-DASH",
                         "/archive/live/channel1/20261204T120000Z/channel1.ism/Manifest(format=mpd-time-cmaf)"),
+                new Preview.Format("hls", "HLS",
+                        "/archive/live/channel1/20261204T120000Z/channel1.ism/Manifest(format=m3u8-aapl)"),
                 new Preview.Format("hls", "HLS (CMAF)",
                         "/archive/live/channel1/20261204T120000Z/channel1.ism/Manifest(format=m3u8-cmaf)")),
                 preview.formats());

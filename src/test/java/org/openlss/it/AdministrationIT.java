@@ -690,12 +690,17 @@ class AdministrationIT {
         browser.leadsToNewPage("the archive's preview", PATIENCE, () -> browser.find("a.preview-link").click());
         assertEquals("Archive Preview · OpenLSS", browser.driver().getTitle());
         assertEquals("stopped", previewState());
-        assertEquals(List.of("smooth Smooth Streaming", "dash MPEG-DASH", "hls HLS (CMAF)"), previewFormats());
+        assertEquals(List.of("smooth Smooth Streaming", "dash MPEG-DASH", "hls HLS", "hls HLS (CMAF)"),
+                previewFormats());
         String base = archiveUrl.substring(0, archiveUrl.length() - "Manifest".length());
-        assertEquals(base + "Manifest(format=m3u8-cmaf)",
-                browser.find("#preview-format option[data-format=hls]").getAttribute("value"));
-        for (String format : List.of("smooth", "dash", "hls")) {
-            play(format);
+        List<String> manifests = List.of(base + "Manifest", base + "Manifest(format=mpd-time-cmaf)",
+                base + "Manifest(format=m3u8-aapl)", base + "Manifest(format=m3u8-cmaf)");
+        assertEquals(manifests, script("return Array.from(document.querySelectorAll('#preview-format option'))"
+                + ".map(o => o.value);"));
+        List<String> formats = List.of("smooth", "dash", "hls", "hls-cmaf");
+        for (int i = 0; i < formats.size(); i++) {
+            String format = formats.get(i);
+            play(format, manifests.get(i));
             assertEquals("not live (on demand)", pages.textOf("#preview-latency"), format);
             browser.screenshot("preview-archive-" + format);
             if (format.equals("dash")) {
@@ -720,10 +725,14 @@ class AdministrationIT {
         return (String) script("return document.getElementById('preview').dataset.state;");
     }
 
-    /** Chooses {@code format}, presses Play, and waits for the video to advance by 3 s of media. */
+    /** Chooses {@code format} (its first manifest), presses Play, and waits for the video to advance by 3 s of media. */
     private void play(String format) {
-        new Select(browser.find("#preview-format")).selectByValue(
-                browser.find("#preview-format option[data-format=" + format + "]").getAttribute("value"));
+        play(format, browser.find("#preview-format option[data-format=" + format + "]").getAttribute("value"));
+    }
+
+    /** Chooses the format whose manifest is {@code manifest}, presses Play, and waits as {@link #play(String)}. */
+    private void play(String format, String manifest) {
+        new Select(browser.find("#preview-format")).selectByValue(manifest);
         browser.find("#preview-play").click();
         browser.await(format + " playing; the page shows: " + pages.textOf("#preview-state") + " "
                 + pages.textOf("#preview-error"), PATIENCE, d -> "playing".equals(previewState()));
