@@ -20,8 +20,10 @@ import org.openlss.live.IncomingStream;
 import org.openlss.live.LiveTrack;
 import org.openlss.live.Presentation;
 import org.openlss.live.PresentationSettings;
+import org.openlss.live.TrackKey;
 import org.openlss.mp4.IngestBody;
 import org.openlss.mp4.IngestFragment;
+import org.openlss.mp4.TrackType;
 import org.openlss.mp4.text.Cue;
 import org.openlss.testing.CaptionStreams;
 import org.openlss.testing.Captures;
@@ -36,6 +38,9 @@ class SubtitlesTest {
     private static final HlsOptions ONE_SECOND = new HlsOptions(Duration.ofSeconds(1), 1_600_000, false, false, true,
             null);
     private static final long SECOND = Cue.TICKS_PER_SECOND;
+    private static final String RENDITION = "#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",NAME=\"captions\","
+            + "LANGUAGE=\"en\",DEFAULT=YES,AUTOSELECT=YES,URI=\"QualityLevels(1000)/Manifest(captions,"
+            + "format=m3u8-aapl)\"\n";
 
     @TempDir
     Path dir;
@@ -46,28 +51,11 @@ class SubtitlesTest {
                 new PresentationSettings(2, Duration.ZERO, 4));
         HlsPresentation hls = new HlsPresentation(presentation, ONE_SECOND, Runnable::run, () -> 0L);
         hls.start();
-        IncomingStream captions = presentation.connect("captions", "",
-                IngestBody.parse(CaptionStreams.header("captions", "video_und", "en")).header(), "127.0.0.1", "Push");
-        // on the video fragments (about 1 s each): one cue; not TTML; a cue over the last two, shown in both
-        long[] v = STREAM1.fragments().stream().filter(f -> f.trackId() == 1).mapToLong(IngestFragment::time)
-                .toArray();
-        append(captions, CaptionStreams.fragment(v[0], v[1] - v[0],
-                List.of(new Cue(SECOND / 5, SECOND * 4 / 5, "one")), "en"));
-        append(captions, CaptionStreams.fragment(v[1], v[2] - v[1],
-                "<tt>not closed".getBytes(StandardCharsets.UTF_8)));
-        append(captions, CaptionStreams.fragment(v[2], 2 * SECOND,
-                List.of(new Cue(SECOND * 5 / 2, SECOND * 7 / 2, "three & <four>")), "en"));
-        IncomingStream video = presentation.connect("stream1", "", STREAM1.header(), "127.0.0.1", "Push");
-        STREAM1.fragments().forEach(video::append);
-        video.endOfStream();
-        captions.endOfStream();
-        presentation.stop();
+        pushWithCaptions(presentation);
         assertTrue(hls.finished());
 
         String master = text(hls.masterPlaylist());
-        assertTrue(master.startsWith("#EXTM3U\n#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",NAME=\"captions\","
-                + "LANGUAGE=\"en\",DEFAULT=YES,AUTOSELECT=YES,URI=\"QualityLevels(1000)/Manifest(captions,"
-                + "format=m3u8-aapl)\"\n"), master);
+        assertTrue(master.startsWith("#EXTM3U\n" + RENDITION), master);
         assertEquals(2, master.split("SUBTITLES=\"subs\"\n", -1).length - 1, "every variant names the group: " + master);
 
         SubtitlesRendition subtitles = hls.subtitles("captions", 1000, Map.of());
@@ -89,6 +77,56 @@ class SubtitlesTest {
                     + String.format("%02d.%03d", millis / 1000, millis % 1000) + "\n"),
                     "the segment's start is where its TS segment's first picture is: " + segments.get(i));
         }
+        assertCues(segments);
+        assertNull(hls.segment(subtitles, 1), "not the start of a segment");
+        assertNull(hls.subtitles("captions", 2000, Map.of()), "no such caption level");
+    }
+
+    @Test
+    void anArchiveHasTheSameSubtitlesOnOneSegmentPerFragment() {
+        Presentation presentation = Presentation.open(dir.resolve("event"),
+                new PresentationSettings(2, Duration.ZERO, 4));
+        pushWithCaptions(presentation);
+        OnDemandHls hls = OnDemandHls.of(presentation.tracks().stream()
+                .map(t -> new OnDemandHls.Level(t.key(), FragmentSource.of(t))).toList(), true);
+
+        String master = text(hls.masterPlaylist());
+        assertTrue(master.startsWith("#EXTM3U\n" + RENDITION), master);
+        assertTrue(master.contains("SUBTITLES=\"subs\"\n"), master);
+        TrackKey captions = new TrackKey(TrackType.TEXT, "captions", 1000, Map.of());
+        LiveTrack level = presentation.streamIndex("video_und").levels().get(0);
+        String playlist = text(hls.subtitlesPlaylist(captions));
+        assertEquals(text(hls.mediaPlaylist(level.key())).replace("video_und=", "captions="), playlist);
+        assertTrue(playlist.contains("#EXT-X-PLAYLIST-TYPE:VOD\n"), playlist);
+        assertCues(segmentStarts(playlist).stream().map(start -> text(hls.subtitlesSegment(captions, start)))
+                .toList());
+        assertNull(hls.subtitlesSegment(captions, 1), "not the start of a segment");
+        assertNull(hls.subtitlesPlaylist(new TrackKey(TrackType.TEXT, "captions", 2000, Map.of())));
+    }
+
+    /** Four 1 s video fragments and audio, with captions over them; the event is over. */
+    private static void pushWithCaptions(Presentation presentation) {
+        IncomingStream captions = presentation.connect("captions", "",
+                IngestBody.parse(CaptionStreams.header("captions", "video_und", "en")).header(), "127.0.0.1", "Push");
+        // on the video fragments (about 1 s each): one cue; not TTML; a cue over the last two, shown in both
+        long[] v = STREAM1.fragments().stream().filter(f -> f.trackId() == 1).mapToLong(IngestFragment::time)
+                .toArray();
+        append(captions, CaptionStreams.fragment(v[0], v[1] - v[0],
+                List.of(new Cue(SECOND / 5, SECOND * 4 / 5, "one")), "en"));
+        append(captions, CaptionStreams.fragment(v[1], v[2] - v[1],
+                "<tt>not closed".getBytes(StandardCharsets.UTF_8)));
+        append(captions, CaptionStreams.fragment(v[2], 2 * SECOND,
+                List.of(new Cue(SECOND * 5 / 2, SECOND * 7 / 2, "three & <four>")), "en"));
+        IncomingStream video = presentation.connect("stream1", "", STREAM1.header(), "127.0.0.1", "Push");
+        STREAM1.fragments().forEach(video::append);
+        video.endOfStream();
+        captions.endOfStream();
+        presentation.stop();
+    }
+
+    /** The WebVTT segments of the four fragments: the cues of each, the bad sample's skipped. */
+    private static void assertCues(List<String> segments) {
+        assertEquals(4, segments.size());
         assertTrue(segments.get(0).endsWith("\n00:00:00.200 --> 00:00:00.800\none\n"), segments.get(0));
         assertFalse(segments.get(1).contains("-->"),
                 "the sample that is not TTML is skipped: an empty segment, still WebVTT: " + segments.get(1));
@@ -96,8 +134,6 @@ class SubtitlesTest {
             assertTrue(segments.get(i).endsWith("\n00:00:02.500 --> 00:00:03.500\nthree &amp; &lt;four&gt;\n"),
                     "the cue is in every segment it overlaps: " + segments.get(i));
         }
-        assertNull(hls.segment(subtitles, 1), "not the start of a segment");
-        assertNull(hls.subtitles("captions", 2000, Map.of()), "no such caption level");
     }
 
     private Path tsFile(byte[] ts, int i) throws IOException {

@@ -289,7 +289,8 @@ class LiveHlsIT {
     @Test
     void subtitlesFromASparseCaptionTrackShowInHlsJsAtTheirTimes() throws IOException {
         String point = RUN + "/captions.isml";
-        events.create(point, "{\"autoStart\":true,\"hls\":{\"enabled\":true,\"segmentLength\":\"PT2S\"}}");
+        events.create(point, "{\"autoStart\":true,\"hls\":{\"enabled\":true,\"segmentLength\":\"PT2S\"},"
+                + "\"archive\":{\"enabled\":true}}");
         String subtitles = point + "/QualityLevels(1000)/Manifest(captions,format=m3u8-aapl)";
         try (RawIngest.Connection captions = RawIngest.open(URI.create(events.url(point) + "/Streams(captions)"));
              Encoder encoder = Encoder.push(Media.content().resolve("source.mp4"), events.url(point), "--loop")) {
@@ -342,7 +343,44 @@ class LiveHlsIT {
                 assertEquals(1.0, cue.getJsonNumber("end").doubleValue() - shown, 0.01, cue.toString());
             }
             encoder.stop();
+            captions.endOfStream();
         }
+        assertArchiveKeepsTheCaptions(point);
+    }
+
+    /** The event's archive holds the caption track, and its HLS has the same subtitles rendition. */
+    private void assertArchiveKeepsTheCaptions(String point) {
+        LiveEvents.await(Duration.ofSeconds(30), "the event over", () -> "Stopped".equals(events.state(point)));
+        HttpResponse<String> state = events.admin().get(point + "/state", ManagementApiIT.JSON);
+        JsonObject status = LiveEvents.json(state.body()).getJsonObject("status");
+        Path folder = Path.of(status.getString("archivePath"));
+        LiveEvents.await(Duration.ofSeconds(30), "the archive complete",
+                () -> Files.exists(folder.resolve("captions.ismc")));
+        String manifest = status.getString("archiveUrl");
+        HttpResponse<byte[]> ismc = anonymous.getBytes(manifest);
+        assertEquals(200, ismc.statusCode(), manifest);
+        String clientManifest = new String(ismc.body(), StandardCharsets.UTF_8);
+        assertTrue(clientManifest.matches("(?s).*<StreamIndex [^>]*Name=\"captions\"[^>]*>.*")
+                && clientManifest.contains("ParentStreamIndex=\"" + VIDEO + "\""), "the sparse track is archived: "
+                + clientManifest);
+
+        String archived = manifest.substring(0, manifest.length() - "Manifest".length());
+        String master = text(archived + "Manifest(format=m3u8-aapl)");
+        assertTrue(master.contains("#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",NAME=\"captions\","), master);
+        HlsPlaylists.Media vtt = HlsPlaylists.media(text(archived
+                + "QualityLevels(1000)/Manifest(captions,format=m3u8-aapl)"));
+        HttpResponse<byte[]> first = anonymous.getBytes(archived + "QualityLevels(1000)/"
+                + vtt.segments().get(0).uri());
+        assertEquals(200, first.statusCode(), vtt.segments().get(0).uri());
+        assertEquals("text/vtt", first.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertTrue(new String(first.body(), StandardCharsets.UTF_8).contains("\ncaption 0\n"),
+                new String(first.body(), StandardCharsets.UTF_8));
+
+        Players.Result play = Players.play("hls", anonymous.base().resolve(archived) + "Manifest(format=m3u8-aapl)",
+                4);
+        assertTrue(play.ok(), play.toString());
+        assertTrue(play.json().getJsonArray("textTracks").toString().contains("\"text\":\"caption 0\""),
+                "hls.js shows the archived captions: " + play);
     }
 
     /** Waits until every quality level's playlist lists {@code count} segments; returns the levels. */

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.openlss.mp4.EndOfStream;
 
 /**
  * An encoder that never reads the response, like ffmpeg: it keeps sending a chunked body until the server closes the
@@ -43,7 +44,14 @@ public final class RawIngest {
             out.flush();
         }
 
-        /** Drops the connection without ending the body, as an encoder that stops. */
+        /** Ends the stream as an encoder does: an empty {@code mfra}, then the body's last chunk. */
+        public void endOfStream() throws IOException {
+            send(EndOfStream.bytes());
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        }
+
+        /** Drops the connection (without ending the body, unless {@link #endOfStream()} did). */
         @Override
         public void close() throws IOException {
             socket.close();
