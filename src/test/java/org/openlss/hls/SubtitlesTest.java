@@ -21,6 +21,7 @@ import org.openlss.live.LiveTrack;
 import org.openlss.live.Presentation;
 import org.openlss.live.PresentationSettings;
 import org.openlss.live.TrackKey;
+import org.openlss.mp4.FragmentRewriter;
 import org.openlss.mp4.IngestBody;
 import org.openlss.mp4.IngestFragment;
 import org.openlss.mp4.TrackType;
@@ -83,6 +84,37 @@ class SubtitlesTest {
     }
 
     @Test
+    void withBFramesTheMapNamesTheShiftedPtsOfTheSegment() throws IOException {
+        IngestBody bframes = Captures.of("ffmpeg-bframes.body");
+        Presentation presentation = Presentation.open(dir.resolve("event"),
+                new PresentationSettings(2, Duration.ZERO, 4));
+        HlsPresentation hls = new HlsPresentation(presentation, ONE_SECOND, Runnable::run, () -> 0L);
+        hls.start();
+        IncomingStream captions = presentation.connect("captions", "",
+                IngestBody.parse(CaptionStreams.header("captions", "video_und", "en")).header(), "127.0.0.1", "Push");
+        long start = bframes.fragments().get(0).time();
+        append(captions, CaptionStreams.fragment(start, 10 * SECOND, List.of(new Cue(start, start + SECOND, "one")),
+                "en"));
+        IncomingStream video = presentation.connect("bframes", "", bframes.header(), "127.0.0.1", "Push");
+        bframes.fragments().forEach(video::append);
+        video.endOfStream();
+        captions.endOfStream();
+        presentation.stop();
+
+        Variant variant = hls.variant("video_und", presentation.streamIndex("video_und").levels().get(0).key()
+                .bitrate(), Map.of());
+        SubtitlesRendition subtitles = hls.subtitles("captions", 1000, Map.of());
+        List<Long> starts = segmentStarts(text(subtitles.playlist()));
+        assertEquals(segmentStarts(text(hls.mediaPlaylist(variant))), starts);
+        for (int i = 0; i < starts.size(); i++) {
+            long pts = firstVideoPts(bytes(hls.segment(variant, starts.get(i))), i);
+            assertEquals(starts.get(i) * 9 / 1000 + 3600, pts, "the IDR, shifted by the reorder delay");
+            String segment = text(bytes(hls.segment(subtitles, starts.get(i))));
+            assertTrue(segment.startsWith("WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:" + pts + ","), segment);
+        }
+    }
+
+    @Test
     void anArchiveHasTheSameSubtitlesOnOneSegmentPerFragment() {
         Presentation presentation = Presentation.open(dir.resolve("event"),
                 new PresentationSettings(2, Duration.ZERO, 4));
@@ -104,13 +136,40 @@ class SubtitlesTest {
         assertNull(hls.subtitlesPlaylist(new TrackKey(TrackType.TEXT, "captions", 2000, Map.of())));
     }
 
+    @Test
+    void aSegmentWaitsForItsCaptionsButNotForLong() {
+        Presentation presentation = Presentation.open(dir.resolve("event"),
+                new PresentationSettings(2, Duration.ZERO, 4));
+        HlsPresentation hls = new HlsPresentation(presentation, ONE_SECOND, Runnable::run, () -> 0L);
+        hls.start();
+        IncomingStream captions = presentation.connect("captions", "",
+                IngestBody.parse(CaptionStreams.header("captions", "video_und", "en")).header(), "127.0.0.1", "Push");
+        long[] v = videoTimes();
+        append(captions, CaptionStreams.fragment(v[0], v[1] - v[0], List.of(new Cue(v[0], v[1], "one")), "en"));
+        IncomingStream video = presentation.connect("stream1", "", STREAM1.header(), "127.0.0.1", "Push");
+        STREAM1.fragments().forEach(video::append);
+        long span = v[4] - v[0];
+        STREAM1.fragments().forEach(f -> video.append(IngestFragment.parse(FragmentRewriter.retimed(f.moof(),
+                f.time() + span, f.duration()), f.mdat(), STREAM1.header().movieHeader().track(f.trackId())
+                .defaults())));
+        Variant variant = hls.variant("video_und", presentation.streamIndex("video_und").levels().get(0).key()
+                .bitrate(), Map.of());
+        SubtitlesRendition subtitles = hls.subtitles("captions", 1000, Map.of());
+        List<Long> media = segmentStarts(text(hls.mediaPlaylist(variant)));
+        assertTrue(media.size() >= 4, media.toString());
+        assertEquals(media.subList(0, media.size() - 2), segmentStarts(text(subtitles.playlist())),
+                "the captions stop after the first segment: the next ones wait for them, two segments at most");
+
+        append(captions, CaptionStreams.fragment(v[1], 2 * span, List.of(), "en"));
+        assertEquals(media, segmentStarts(text(subtitles.playlist())), "the captions came: no more waiting");
+    }
+
     /** Four 1 s video fragments and audio, with captions over them; the event is over. */
     private static void pushWithCaptions(Presentation presentation) {
         IncomingStream captions = presentation.connect("captions", "",
                 IngestBody.parse(CaptionStreams.header("captions", "video_und", "en")).header(), "127.0.0.1", "Push");
         // on the video fragments (about 1 s each): one cue; not TTML; a cue over the last two, shown in both
-        long[] v = STREAM1.fragments().stream().filter(f -> f.trackId() == 1).mapToLong(IngestFragment::time)
-                .toArray();
+        long[] v = videoTimes();
         append(captions, CaptionStreams.fragment(v[0], v[1] - v[0],
                 List.of(new Cue(SECOND / 5, SECOND * 4 / 5, "one")), "en"));
         append(captions, CaptionStreams.fragment(v[1], v[2] - v[1],
@@ -148,6 +207,17 @@ class SubtitlesTest {
                 "packet=pts", "-of", "csv=p=0", tsFile(ts, i).toString());
         return csv.lines().filter(l -> !l.isBlank()).mapToLong(l -> Long.parseLong(l.split(",")[0])).min()
                 .orElseThrow();
+    }
+
+    /** Start times of the first video level's fragments, and the end of the last one. */
+    private static long[] videoTimes() {
+        List<IngestFragment> level = STREAM1.fragments().stream().filter(f -> f.trackId() == 1).toList();
+        long[] times = new long[level.size() + 1];
+        for (int i = 0; i < level.size(); i++) {
+            times[i] = level.get(i).time();
+        }
+        times[level.size()] = level.get(level.size() - 1).time() + level.get(level.size() - 1).duration();
+        return times;
     }
 
     private static void append(IncomingStream stream, byte[] fragment) {
