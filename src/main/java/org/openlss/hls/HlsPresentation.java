@@ -33,7 +33,8 @@ import org.openlss.ts.Timestamps;
 
 /**
  * The Apple HLS form of one live presentation: segments cut from its video timeline, muxed per variant into MPEG-2 TS
- * once, as the fragments arrive, and stored with the event's DVR data; and the playlists that list them.
+ * once, as the fragments arrive, and stored with the event's DVR data; the same segments of each caption track as
+ * WebVTT (a subtitles rendition); and the playlists that list them.
  *
  * <p>The presentation's events only wake the segmenter; its work runs as one task at a time on the given executor,
  * reading what the live tracks have stored. So catching up after a restart is the same code as following a live
@@ -42,6 +43,11 @@ import org.openlss.ts.Timestamps;
  */
 public final class HlsPresentation implements PresentationListener, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(HlsPresentation.class.getName());
+    /**
+     * How many segments the video may be ahead of a subtitles segment before it is written without waiting for its
+     * captions any longer: a sparse track may stay silent for a long time.
+     */
+    private static final int CAPTION_WAIT = 2;
 
     private final Presentation presentation;
     private final HlsOptions options;
@@ -49,12 +55,6 @@ public final class HlsPresentation implements PresentationListener, AutoCloseabl
     private final LongSupplier clock;
     private final Path dir;
     private final SegmentCipher cipher;
-    /**
-     * How many segments the video may be ahead of a subtitles segment before it is written without waiting for its
-     * captions any longer: a sparse track may stay silent for a long time.
-     */
-    private static final int CAPTION_WAIT = 2;
-
     private final Map<TrackKey, Variant> variants = new ConcurrentHashMap<>();
     /** By stream name: the first one is the default rendition. */
     private final Map<String, SubtitlesRendition> subtitles = new ConcurrentSkipListMap<>();
