@@ -106,7 +106,10 @@ public final class OnDemandHls {
         Map<TrackKey, Subtitles> subtitles = new LinkedHashMap<>();
         List<MasterPlaylist.Subtitles> renditions = new ArrayList<>();
         for (Level level : levels) {
-            if (Captions.shown(level.media().description()) && !subtitles.containsKey(level.key())) {
+            // one rendition per caption stream, its first level (as live): NAME is the stream's and must be unique
+            String name = level.key().name();
+            if (Captions.shown(level.media().description())
+                    && subtitles.keySet().stream().noneMatch(k -> k.name().equals(name))) {
                 Captions captions = new Captions(level.key(), level.media());
                 subtitles.put(level.key(), new Subtitles(captions, new MediaPlaylist(level.key().name(), timescale,
                         OPTIONS, complete ? MediaPlaylist.Type.VOD : MediaPlaylist.Type.EVENT)
