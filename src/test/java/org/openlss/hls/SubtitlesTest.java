@@ -115,6 +115,38 @@ class SubtitlesTest {
     }
 
     @Test
+    void aRestartKeepsTheSubtitlesSegmentsAndGoesOn() {
+        Presentation presentation = Presentation.open(dir.resolve("event"),
+                new PresentationSettings(2, Duration.ZERO, 4));
+        HlsPresentation hls = new HlsPresentation(presentation, ONE_SECOND, Runnable::run, () -> 0L);
+        hls.start();
+        IncomingStream captions = presentation.connect("captions", "",
+                IngestBody.parse(CaptionStreams.header("captions", "video_und", "en")).header(), "127.0.0.1", "Push");
+        long[] v = videoTimes();
+        append(captions, CaptionStreams.fragment(v[0], v[4] - v[0], List.of(new Cue(v[0], v[4], "all along")),
+                "en"));
+        IncomingStream video = presentation.connect("stream1", "", STREAM1.header(), "127.0.0.1", "Push");
+        STREAM1.fragments().forEach(video::append);
+        byte[] before = hls.subtitles("captions", 1000, Map.of()).playlist();
+        assertNotNull(before);
+        hls.close();
+        presentation.close();
+
+        Presentation again = Presentation.open(dir.resolve("event"), new PresentationSettings(2, Duration.ZERO, 4));
+        HlsPresentation resumed = new HlsPresentation(again, ONE_SECOND, Runnable::run, () -> 0L);
+        resumed.start();
+        again.resume();
+        SubtitlesRendition subtitles = resumed.subtitles("captions", 1000, Map.of());
+        assertEquals(text(before), text(subtitles.playlist()), "the same playlist after the restart");
+        again.stop();
+        List<Long> starts = segmentStarts(text(subtitles.playlist()));
+        assertEquals(List.of(v[0], v[1], v[2], v[3]), starts, "the rest written at the end");
+        for (long start : starts) {
+            assertTrue(text(bytes(resumed.segment(subtitles, start))).endsWith("\nall along\n"));
+        }
+    }
+
+    @Test
     void anArchiveHasTheSameSubtitlesOnOneSegmentPerFragment() {
         Presentation presentation = Presentation.open(dir.resolve("event"),
                 new PresentationSettings(2, Duration.ZERO, 4));
