@@ -53,9 +53,9 @@ final class MasterPlaylist {
         StringBuilder m = new StringBuilder("#EXTM3U\n");
         for (Subtitles s : subtitles) {
             m.append("#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"").append(SUBTITLES_GROUP).append("\",NAME=\"")
-                    .append(s.name()).append('"');
+                    .append(quoted(s.name())).append('"');
             if (s.language() != null && !s.language().isEmpty()) {
-                m.append(",LANGUAGE=\"").append(s.language()).append('"');
+                m.append(",LANGUAGE=\"").append(quoted(s.language())).append('"');
             }
             m.append(",DEFAULT=").append(s.isDefault() ? "YES" : "NO").append(",AUTOSELECT=YES,URI=\"")
                     .append(s.uri()).append("\"\n");
@@ -75,6 +75,11 @@ final class MasterPlaylist {
                     .append('\n');
         });
         return m.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A quoted-string attribute value (RFC 8216 §4.2) can hold neither a double quote nor a line break. */
+    private static String quoted(String text) {
+        return text.replace("\"", "'").replace("\n", " ").replace("\r", " ");
     }
 
     /** The media playlist URI of a quality level: {@code QualityLevels(<bitrate>[,attributes])/Manifest(<stream>,…)}. */
