@@ -82,33 +82,40 @@ final class Captions {
         return WebVtt.segment(cues, from, pts).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The cues of the fragment's samples, at their times on the presentation timeline; none if unreadable. */
+    /** The cues of the fragment's samples, at their times on the presentation timeline; a bad sample gives none. */
     private List<Cue> read(FragmentRef ref) {
         long timescale = source.description().timescale();
-        List<Cue> cues = new ArrayList<>();
+        StoredFragment fragment;
         try {
-            StoredFragment fragment = StoredFragment.read(source, ref);
-            if (fragment == null) {
-                return cues;
-            }
-            for (int i = 0; i < fragment.samples().count(); i++) {
+            fragment = StoredFragment.read(source, ref);
+        } catch (RuntimeException e) {
+            // BoxFormatException, or bounds beyond the bytes, from a malformed moof
+            skipped(ref, e);
+            return List.of();
+        }
+        List<Cue> cues = new ArrayList<>();
+        for (int i = 0; fragment != null && i < fragment.samples().count(); i++) {
+            try {
                 int at = fragment.offset(i);
                 byte[] document = Arrays.copyOfRange(fragment.bytes(), at, at + fragment.samples().size(i));
                 long sampleStart = fragment.decodeTime(i);
-                long sampleEnd = sampleStart + fragment.samples().duration(i);
                 long startTicks = ticks(sampleStart, timescale);
-                cues.addAll(Ttml.read(document, startTicks, ticks(sampleEnd, timescale) - startTicks));
+                long endTicks = ticks(sampleStart + fragment.samples().duration(i), timescale);
+                cues.addAll(Ttml.read(document, startTicks, endTicks - startTicks));
+            } catch (RuntimeException e) {
+                // IllegalArgumentException from Ttml, or a sample beyond the fragment's bytes
+                skipped(ref, e);
             }
-        } catch (RuntimeException e) {
-            // IllegalArgumentException from Ttml, BoxFormatException or bounds from a malformed fragment alike
-            if (!warned) {
-                warned = true;
-                LOG.warning("Caption fragment at " + ref.time() + " of " + key + " skipped (" + e.getMessage()
-                        + "); later bad caption samples of this track are skipped without a message");
-            }
-            return List.of();
         }
         return cues;
+    }
+
+    private void skipped(FragmentRef ref, RuntimeException e) {
+        if (!warned) {
+            warned = true;
+            LOG.warning("Caption sample in the fragment at " + ref.time() + " of " + key + " skipped ("
+                    + e.getMessage() + "); later bad caption samples of this track are skipped without a message");
+        }
     }
 
     /** {@code time} in {@code timescale} as 100 ns ticks, the unit of cues. */
