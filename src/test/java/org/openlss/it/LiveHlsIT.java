@@ -305,8 +305,8 @@ class LiveHlsIT {
             long start = LiveEvents.times(events.manifest(point)).get(VIDEO).get(0);
             for (int i = 0; i < CAPTIONS; i++) {
                 long at = start + i * CAPTION_SPACING;
-                captions.send(CaptionStreams.fragment(at, CAPTION_SPACING, List.of(new Cue(at + Cue.TICKS_PER_SECOND
-                        / 2, at + 3 * Cue.TICKS_PER_SECOND / 2, "caption " + i)), "en"));
+                Cue cue = new Cue(at + Cue.TICKS_PER_SECOND / 2, at + 3 * Cue.TICKS_PER_SECOND / 2, "caption " + i);
+                captions.send(CaptionStreams.fragment(at, CAPTION_SPACING, List.of(cue), "en"));
             }
             long level = awaitSegments(point, 4).get(0);
             String master = text(point + MASTER);
