@@ -26,8 +26,9 @@
  * Prints one JSON line: ok, mode, url, required, advanced (seconds played), currentTime, live,
  * player, browser, levels (the video levels the player offers), levelsPlayed (bitrates of the
  * video fragments loaded), qualityLevelsRequested (from QualityLevels(..) request URLs),
- * fragments, errors, fatal, http {requests, errors}, elapsed. Exit status 0 when --seconds of
- * media played without a fatal player error, 1 when not, 2 on bad usage or a missing browser.
+ * fragments, errors, fatal, http {requests, errors}, elapsed, textTracks (the media element's text tracks at the
+ * end: kind, label, language, mode and their cues' start, end and text, e.g. HLS subtitles). Exit status 0
+ * when --seconds of media played without a fatal player error, 1 when not, 2 on bad usage or a missing browser.
  */
 const fs = require('fs');
 const os = require('os');
@@ -235,10 +236,13 @@ function pageState() {
   const pc = window.__pc;
   const ranges = [];
   for (let i = 0; i < video.played.length; i++) ranges.push([video.played.start(i), video.played.end(i)]);
+  const textTracks = Array.from(video.textTracks).map((t) => ({ kind: t.kind, label: t.label, language: t.language,
+    mode: t.mode, cues: Array.from(t.cues || []).slice(0, 200).map((c) => ({ start: c.startTime, end: c.endTime,
+      text: c.text })) }));
   return { ranges, progress: pc.meter ? pc.meter.progress : 0, currentTime: video.currentTime, paused: video.paused,
     readyState: video.readyState, fatal: pc.fatal, errors: pc.errors, levels: pc.levels,
     levelsPlayed: pc.levelsPlayed, fragments: pc.fragments, live: pc.live, player: pc.player, playing: pc.playing,
-    levelCount: pc.levelCount() };
+    levelCount: pc.levelCount(), textTracks };
 }
 
 const round = (x, digits) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -248,7 +252,7 @@ async function main() {
   const began = Date.now();
   const result = { ok: false, mode: o.mode, url: o.url, required: o.seconds, advanced: 0, currentTime: null,
     elapsed: null, live: null, player: null, browser: null, errors: [], fatal: null, levels: [], levelsPlayed: [],
-    qualityLevelsRequested: [], fragments: 0, http: { requests: 0, errors: [] } };
+    qualityLevelsRequested: [], fragments: 0, http: { requests: 0, errors: [] }, textTracks: [] };
   const finish = (status) => {
     result.elapsed = round((Date.now() - began) / 1000, 1);
     process.stdout.write(JSON.stringify(result) + '\n');
@@ -338,7 +342,9 @@ async function main() {
     }
     Object.assign(result, { advanced: round(played, 3), currentTime: round(state.currentTime, 3), live: state.live,
       player: state.player, errors: state.errors.concat(result.errors), fatal: state.fatal, levels: state.levels,
-      levelsPlayed: state.levelsPlayed, fragments: state.fragments, qualityLevelsRequested: [...qualityLevels] });
+      levelsPlayed: state.levelsPlayed, fragments: state.fragments, qualityLevelsRequested: [...qualityLevels],
+      textTracks: state.textTracks.map((t) => Object.assign(t, { cues: t.cues.map((c) => ({ start: round(c.start, 3),
+        end: round(c.end, 3), text: c.text })) })) });
     if (!state.fatal && played < o.seconds) {
       result.fatal = 'timeout: ' + played.toFixed(2) + ' s of ' + o.seconds + ' s played (readyState ' +
         state.readyState + ', paused ' + state.paused + ')';

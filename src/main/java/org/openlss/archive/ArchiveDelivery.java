@@ -116,19 +116,27 @@ public class ArchiveDelivery {
             byte[] playlist = hls.mediaPlaylist(new TrackKey(TrackType.VIDEO, l.streamName(), l.bitrate(),
                     l.attributes()));
             if (playlist == null) {
+                playlist = hls.subtitlesPlaylist(new TrackKey(TrackType.TEXT, l.streamName(), l.bitrate(),
+                        l.attributes()));
+            }
+            if (playlist == null) {
                 FragmentAnswers.noLevel(exchange, l.bitrate(), l.attributes(), l.streamName());
             } else {
                 manifest(exchange, presentation, playlist, PLAYLIST);
             }
         } else if (resource instanceof SmoothUrl.Fragment f && f.noun() == SmoothUrl.Noun.Fragments) {
             TrackKey key = new TrackKey(TrackType.VIDEO, f.streamName(), f.bitrate(), f.attributes());
+            TrackKey captions = new TrackKey(TrackType.TEXT, f.streamName(), f.bitrate(), f.attributes());
             byte[] segment = segments.get(ism + "|" + key + "|" + f.time(), () -> hls.segment(key, f.time()));
-            if (segment == null) {
+            byte[] subtitles = segment != null ? null : segments.get(ism + "|" + captions + "|" + f.time(),
+                    () -> hls.subtitlesSegment(captions, f.time()));
+            if (segment == null && subtitles == null) {
                 error(exchange, 404, "no HLS segment of QualityLevels(" + f.bitrate() + ") of '" + f.streamName()
                         + "' starts at " + f.time());
             } else {
                 exchange.header("Cache-Control", "public, max-age=" + IMMUTABLE_MAX_AGE);
-                send(exchange, "video/mp2t", ResponseBody.of(segment));
+                send(exchange, segment != null ? "video/mp2t" : "text/vtt",
+                        ResponseBody.of(segment != null ? segment : subtitles));
             }
         } else {
             error(exchange, 404, "'" + text + "' is not served for archives (they are not encrypted)");

@@ -18,7 +18,9 @@ import org.openlss.pubpoint.PublishingPoint;
 /**
  * Apple HTTP Live Streaming delivery at the URLs IIS used (hls-from-smooth.md §2): the master playlist
  * {@code Manifest(format=m3u8-aapl)}, media playlists {@code QualityLevels(b)/Manifest(<video>,format=m3u8-aapl)},
- * TS segments {@code QualityLevels(b)/Fragments(<video>=<t>,format=m3u8-aapl)} and {@code KeyFile(format=m3u8-aapl)}.
+ * TS segments {@code QualityLevels(b)/Fragments(<video>=<t>,format=m3u8-aapl)} and {@code KeyFile(format=m3u8-aapl)};
+ * a caption stream's subtitles playlist and WebVTT segments at the same URLs with its own name and bitrate (their
+ * {@code t} is the media segment's, in video time).
  * Everything is ready-made by the segmenter; this only looks it up. Playlists live short, segments long (their URL
  * never changes meaning within an event).
  */
@@ -57,9 +59,13 @@ public class HlsDelivery implements PlayerOutput {
             playlist(exchange, hls, hls.masterPlaylist(), where + " has no HLS segment yet");
         } else if (resource instanceof SmoothUrl.LevelManifest level) {
             Variant variant = hls.variant(level.streamName(), level.bitrate(), level.attributes());
+            SubtitlesRendition subtitles = hls.subtitles(level.streamName(), level.bitrate(), level.attributes());
             if (variant != null) {
                 playlist(exchange, hls, hls.mediaPlaylist(variant), "QualityLevels(" + level.bitrate()
                         + ") has no HLS segment yet");
+            } else if (subtitles != null) {
+                playlist(exchange, hls, subtitles.playlist(), "the captions '" + level.streamName()
+                        + "' have no HLS segment yet");
             } else {
                 error(exchange, 404, "no HLS variant " + level.bitrate() + " of stream '" + level.streamName() + "'");
             }
@@ -89,8 +95,11 @@ public class HlsDelivery implements PlayerOutput {
     private void segment(PlayerExchange exchange, PublishingPoint point, HlsPresentation hls, SmoothUrl.Fragment f)
             throws IOException {
         Variant variant = hls.variant(f.streamName(), f.bitrate(), f.attributes());
+        SubtitlesRendition subtitles = variant == null ? hls.subtitles(f.streamName(), f.bitrate(), f.attributes())
+                : null;
         // finding the segment costs no read: the newest are in memory, the others only looked up on disk
-        ResponseBody segment = variant == null ? null : hls.segment(variant, f.time());
+        ResponseBody segment = variant != null ? hls.segment(variant, f.time())
+                : subtitles != null ? hls.segment(subtitles, f.time()) : null;
         if (segment == null) {
             error(exchange, 404, "no HLS segment of QualityLevels(" + f.bitrate() + ") of '" + f.streamName()
                     + "' starts at " + f.time());
@@ -100,8 +109,8 @@ public class HlsDelivery implements PlayerOutput {
         if (notModified(exchange, "\"h" + point.eventNumber() + "-" + f.bitrate() + "-" + f.time() + "\"")) {
             return;
         }
-        send(exchange, "video/mp2t", segment);
-        variant.level.served(segment.contentLength());
+        send(exchange, variant != null ? "video/mp2t" : "text/vtt", segment);
+        (variant != null ? variant.level : subtitles.track).served(segment.contentLength());
         destinations.delivered(point.path(), exchange.localAddress(), OUTPUT, f.streamName(), exchange.remoteAddress());
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
@@ -32,7 +33,8 @@ import org.openlss.ts.Timestamps;
 
 /**
  * The Apple HLS form of one live presentation: segments cut from its video timeline, muxed per variant into MPEG-2 TS
- * once, as the fragments arrive, and stored with the event's DVR data; and the playlists that list them.
+ * once, as the fragments arrive, and stored with the event's DVR data; the same segments of each caption track as
+ * WebVTT (a subtitles rendition); and the playlists that list them.
  *
  * <p>The presentation's events only wake the segmenter; its work runs as one task at a time on the given executor,
  * reading what the live tracks have stored. So catching up after a restart is the same code as following a live
@@ -41,6 +43,11 @@ import org.openlss.ts.Timestamps;
  */
 public final class HlsPresentation implements PresentationListener, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(HlsPresentation.class.getName());
+    /**
+     * How many segments the video may be ahead of a subtitles segment before it is written without waiting for its
+     * captions any longer: a sparse track may stay silent for a long time.
+     */
+    private static final int CAPTION_WAIT = 2;
 
     private final Presentation presentation;
     private final HlsOptions options;
@@ -49,6 +56,8 @@ public final class HlsPresentation implements PresentationListener, AutoCloseabl
     private final Path dir;
     private final SegmentCipher cipher;
     private final Map<TrackKey, Variant> variants = new ConcurrentHashMap<>();
+    /** By stream name: the first one is the default rendition. */
+    private final Map<String, SubtitlesRendition> subtitles = new ConcurrentSkipListMap<>();
     private final Set<TrackKey> considered = new HashSet<>();
     private volatile StreamIndex video;
     private volatile SegmentPlan plan;
@@ -57,6 +66,7 @@ public final class HlsPresentation implements PresentationListener, AutoCloseabl
     private volatile boolean closed;
     private MediaPlaylist playlists;
     private EventConstants constants;
+    private TimestampMap times;
     private LiveTrack audio;
 
     /**
@@ -142,6 +152,23 @@ public final class HlsPresentation implements PresentationListener, AutoCloseabl
         return variant.files.body(segment.sequence());
     }
 
+    /** The subtitles rendition of the caption stream level named in a URL, or null. */
+    SubtitlesRendition subtitles(String streamName, long bitrate, Map<String, String> customAttributes) {
+        SubtitlesRendition rendition = subtitles.get(streamName);
+        return rendition != null && rendition.track.key().equals(new TrackKey(TrackType.TEXT, streamName, bitrate,
+                customAttributes)) ? rendition : null;
+    }
+
+    /** The rendition's WebVTT segment that starts at {@code start} (video time), or null when there is none. */
+    ResponseBody segment(SubtitlesRendition rendition, long start) {
+        SegmentPlan segments = plan;
+        Segment segment = segments == null ? null : segments.byStart(start);
+        if (segment == null || segment.sequence() < rendition.first() || segment.sequence() >= rendition.next()) {
+            return null;
+        }
+        return rendition.files.body(segment.sequence());
+    }
+
     /** The AES-128 key segments are encrypted with, or null. */
     public byte[] key() {
         return options.key();
@@ -194,8 +221,12 @@ public final class HlsPresentation implements PresentationListener, AutoCloseabl
             for (Variant variant : variants.values()) {
                 changed |= write(variant, ended);
             }
+            for (SubtitlesRendition rendition : subtitles.values()) {
+                changed |= write(rendition, ended);
+            }
         }
-        boolean done = ended && variants.values().stream().allMatch(v -> v.next() >= plan.nextSequence());
+        boolean done = ended && variants.values().stream().allMatch(v -> v.next() >= plan.nextSequence())
+                && subtitles.values().stream().allMatch(s -> s.next() >= plan.nextSequence());
         changed |= done != finished;
         finished = done;
         if (changed) {
@@ -229,12 +260,41 @@ public final class HlsPresentation implements PresentationListener, AutoCloseabl
                 } else if (TrackCodecs.avc(level.description()) == null) {
                     LOG.info("No HLS variant for " + level + ": TS carries H.264 video only");
                 } else {
-                    SegmentFiles files = new SegmentFiles(dir.resolve(level.key().folderName()));
+                    SegmentFiles files = new SegmentFiles(dir.resolve(level.key().folderName()), ".ts");
                     variants.put(level.key(), new Variant(level, files, plan.nextSequence()));
                 }
             }
         }
+        discoverCaptions();
         return true;
+    }
+
+    /**
+     * Finds the caption streams that become subtitles renditions (their first quality level); not for iOS 3.0
+     * clients (backward-compatible playlists), which know no renditions.
+     */
+    private void discoverCaptions() {
+        if (options.backwardCompatible()) {
+            return;
+        }
+        for (StreamIndex stream : presentation.streamIndexes()) {
+            LiveTrack track = stream.type() == TrackType.TEXT && !stream.levels().isEmpty() ? stream.levels().get(0)
+                    : null;
+            if (track != null && considered.add(track.key())) {
+                if (Captions.shown(track.description())) {
+                    // WebVTT segments are never encrypted: the key applies to the TS only
+                    HlsOptions clear = new HlsOptions(options.segmentLength(), options.maxBitRate(),
+                            options.allowCaching(), false, options.includeCodecs(), null);
+                    MediaPlaylist playlist = new MediaPlaylist(stream.name(), video.timescale(), clear,
+                            presentation.settings().wholeEvent() ? MediaPlaylist.Type.EVENT : MediaPlaylist.Type.LIVE);
+                    subtitles.put(stream.name(), new SubtitlesRendition(track,
+                            new SegmentFiles(dir.resolve(track.key().folderName()), ".vtt"), playlist,
+                            plan.nextSequence()));
+                } else {
+                    LOG.info("No HLS subtitles for " + track + ": not TTML captions or subtitles");
+                }
+            }
+        }
     }
 
     /** Offers the variants' new video fragments to the plan, in time order. */
@@ -265,11 +325,12 @@ public final class HlsPresentation implements PresentationListener, AutoCloseabl
             }
             audio = presentation.tracks().stream().filter(t -> t.key().folderName().equals(constants.audioLevel()))
                     .findFirst().orElse(null);
+            times = new TimestampMap(constants.shift90());
         }
         for (Variant variant : variants.values()) {
             if (variant.muxer == null) {
                 variant.muxer = new SegmentMuxer(FragmentSource.of(variant.level),
-                        audio == null ? null : FragmentSource.of(audio), new TimestampMap(constants.shift90()), cipher,
+                        audio == null ? null : FragmentSource.of(audio), times, cipher,
                         variant.counters(cipher));
             }
         }
@@ -311,6 +372,27 @@ public final class HlsPresentation implements PresentationListener, AutoCloseabl
         return wrote;
     }
 
+    /**
+     * Writes the WebVTT segments of the rendition that the video variants have: each once its captions are in (the
+     * caption track reaches the segment's end, or will not grow any more), or once the video is
+     * {@link #CAPTION_WAIT} segments further.
+     */
+    private boolean write(SubtitlesRendition rendition, boolean ended) {
+        rendition.skipTo(plan.firstSequence());
+        long media = variants.values().stream().mapToLong(Variant::next).max().orElse(plan.firstSequence());
+        boolean wrote = false;
+        while (rendition.next() < media) {
+            Segment segment = plan.bySequence(rendition.next());
+            if (!ended && !covers(rendition.track, segment.end()) && media - rendition.next() <= CAPTION_WAIT) {
+                break;
+            }
+            rendition.written(segment, rendition.captions.segment(segment.start(), segment.end(), video.timescale(),
+                    times));
+            wrote = true;
+        }
+        return wrote;
+    }
+
     /** Whether {@code level} has stored media up to {@code end} (video timescale), or never will have more. */
     private boolean covers(LiveTrack level, long end) {
         long stored = level.acceptedEnd();
@@ -339,6 +421,9 @@ public final class HlsPresentation implements PresentationListener, AutoCloseabl
             for (Variant variant : variants.values()) {
                 variant.files.deleteBefore(drop);
             }
+            for (SubtitlesRendition rendition : subtitles.values()) {
+                rendition.files.deleteBefore(drop);
+            }
             plan.dropBefore(drop);
         }
     }
@@ -358,7 +443,19 @@ public final class HlsPresentation implements PresentationListener, AutoCloseabl
                 entries.add(entry(variant));
             }
         }
-        master = entries.isEmpty() ? null : MasterPlaylist.write(video.name(), entries, options.backwardCompatible());
+        List<MasterPlaylist.Subtitles> renditions = new ArrayList<>();
+        for (SubtitlesRendition rendition : subtitles.values()) {
+            long from = Math.max(firstListed, rendition.first());
+            List<Segment> listed = rendition.first() < 0 ? List.of() : plan.range(from, rendition.next());
+            rendition.playlist(listed.isEmpty() ? null
+                    : rendition.playlists.write(listed, target, plan.discontinuitiesBefore(from), finished));
+            // announced once its playlist exists: a player must not meet a missing rendition
+            if (!listed.isEmpty()) {
+                renditions.add(rendition.captions.rendition(renditions.isEmpty()));
+            }
+        }
+        master = entries.isEmpty() ? null
+                : MasterPlaylist.write(video.name(), entries, options.backwardCompatible(), renditions);
     }
 
     private MasterPlaylist.Entry entry(Variant variant) {

@@ -17,7 +17,8 @@ import org.openlss.ts.ContinuityCounters;
  * playlists and TS segments muxed from the stored fragments by the live events' muxer, one segment per video
  * fragment, each made on its own when asked for (no state carried from one to the next: continuity counters start
  * over in every segment and say so). As live, every variant is a video quality level of the first H.264
- * stream with the first AAC level muxed in, and B-frame sources shift every presentation time by the reorder delay.
+ * stream with the first AAC level muxed in, B-frame sources shift every presentation time by the reorder delay, and
+ * each TTML caption track is a subtitles rendition whose WebVTT segments are the first variant's.
  */
 public final class OnDemandHls {
     /** VOD playlists: cacheable, current protocol version, codecs announced, clear segments. */
@@ -31,15 +32,23 @@ public final class OnDemandHls {
     private record Variant(Level level, List<Segment> segments, byte[] playlist) {
     }
 
+    private record Subtitles(Captions captions, byte[] playlist) {
+    }
+
     private final Map<TrackKey, Variant> variants;
+    private final Map<TrackKey, Subtitles> subtitles;
     private final FragmentSource audio;
     private final TimestampMap times;
+    private final long timescale;
     private final byte[] master;
 
-    private OnDemandHls(Map<TrackKey, Variant> variants, FragmentSource audio, TimestampMap times, byte[] master) {
+    private OnDemandHls(Map<TrackKey, Variant> variants, Map<TrackKey, Subtitles> subtitles, FragmentSource audio,
+                        TimestampMap times, long timescale, byte[] master) {
         this.variants = variants;
+        this.subtitles = subtitles;
         this.audio = audio;
         this.times = times;
+        this.timescale = timescale;
         this.master = master;
     }
 
@@ -91,8 +100,26 @@ public final class OnDemandHls {
         if (variants.isEmpty()) {
             return null;
         }
-        return new OnDemandHls(variants, audio == null ? null : audio.media(),
-                TimestampMap.forReorderDelay(delay, timescale), MasterPlaylist.write(video, entries, false));
+        List<Segment> segments = variants.values().iterator().next().segments();
+        int target = (int) ((segments.stream().mapToLong(Segment::duration).max().orElse(1) + timescale - 1)
+                / timescale);
+        Map<TrackKey, Subtitles> subtitles = new LinkedHashMap<>();
+        List<MasterPlaylist.Subtitles> renditions = new ArrayList<>();
+        for (Level level : levels) {
+            // one rendition per caption stream, its first level (as live): NAME is the stream's and must be unique
+            String name = level.key().name();
+            if (Captions.shown(level.media().description())
+                    && subtitles.keySet().stream().noneMatch(k -> k.name().equals(name))) {
+                Captions captions = new Captions(level.key(), level.media());
+                subtitles.put(level.key(), new Subtitles(captions, new MediaPlaylist(level.key().name(), timescale,
+                        OPTIONS, complete ? MediaPlaylist.Type.VOD : MediaPlaylist.Type.EVENT)
+                        .write(segments, target, 0, complete)));
+                renditions.add(captions.rendition(renditions.isEmpty()));
+            }
+        }
+        return new OnDemandHls(variants, subtitles, audio == null ? null : audio.media(),
+                TimestampMap.forReorderDelay(delay, timescale), timescale,
+                MasterPlaylist.write(video, entries, false, renditions));
     }
 
     public byte[] masterPlaylist() {
@@ -108,15 +135,30 @@ public final class OnDemandHls {
     /** The TS segment of the variant {@code key} that starts at {@code time}, or null when there is none. */
     public byte[] segment(TrackKey key, long time) {
         Variant variant = variants.get(key);
-        if (variant == null) {
-            return null;
-        }
-        int at = Collections.binarySearch(variant.segments(), new Segment(0, time, 0, false, -1),
+        Segment segment = variant == null ? null : startingAt(variant.segments(), time);
+        return segment == null ? null : new SegmentMuxer(variant.level().media(), audio, times, null,
+                ContinuityCounters.independent()).mux(segment);
+    }
+
+    /** The media playlist of the subtitles of the caption level {@code key}, or null when there are none. */
+    public byte[] subtitlesPlaylist(TrackKey key) {
+        Subtitles rendition = subtitles.get(key);
+        return rendition == null ? null : rendition.playlist();
+    }
+
+    /**
+     * The WebVTT segment of the caption level {@code key} that starts at {@code time} (video time, as the media
+     * segment's), or null when there is none.
+     */
+    public byte[] subtitlesSegment(TrackKey key, long time) {
+        Subtitles rendition = subtitles.get(key);
+        Segment segment = rendition == null ? null : startingAt(variants.values().iterator().next().segments(), time);
+        return segment == null ? null : rendition.captions().segment(segment.start(), segment.end(), timescale, times);
+    }
+
+    private static Segment startingAt(List<Segment> segments, long time) {
+        int at = Collections.binarySearch(segments, new Segment(0, time, 0, false, -1),
                 Comparator.comparingLong(Segment::start));
-        if (at < 0) {
-            return null;
-        }
-        return new SegmentMuxer(variant.level().media(), audio, times, null, ContinuityCounters.independent())
-                .mux(variant.segments().get(at));
+        return at < 0 ? null : segments.get(at);
     }
 }

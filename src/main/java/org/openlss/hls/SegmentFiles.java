@@ -11,27 +11,28 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import org.openlss.platform.ResponseBody;
 
 /**
- * The TS segments of one variant on disk with the event's DVR data, one file each, named by media sequence number and
+ * The segments of one variant (TS) or subtitles rendition (WebVTT) on disk with the event's DVR data, one file each, named by media sequence number and
  * written whole (a temporary file renamed), so a reader or a restart never sees half a segment. The newest few stay in
  * memory as well: live players all ask for the same ones. Written by the segmenter's task, read by any thread.
  */
 final class SegmentFiles {
     private static final int HOT = 4;
-    private static final String SUFFIX = ".ts";
-
     private final Path dir;
+    private final String suffix;
     private final ConcurrentSkipListMap<Long, byte[]> hot = new ConcurrentSkipListMap<>();
     private long oldest = Long.MAX_VALUE;
     private long newest = -1;
 
-    SegmentFiles(Path dir) {
+    /** @param suffix of the file names, after the sequence number: what the files hold ({@code .ts}, {@code .vtt}) */
+    SegmentFiles(Path dir, String suffix) {
         this.dir = dir;
+        this.suffix = suffix;
         try {
             Files.createDirectories(dir);
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + suffix)) {
                 for (Path file : files) {
                     String name = file.getFileName().toString();
-                    long sequence = Long.parseLong(name.substring(0, name.length() - SUFFIX.length()));
+                    long sequence = Long.parseLong(name.substring(0, name.length() - suffix.length()));
                     oldest = Math.min(oldest, sequence);
                     newest = Math.max(newest, sequence);
                 }
@@ -115,6 +116,6 @@ final class SegmentFiles {
     }
 
     private Path file(long sequence) {
-        return dir.resolve(String.format("%012d%s", sequence, SUFFIX));
+        return dir.resolve(String.format("%012d%s", sequence, suffix));
     }
 }

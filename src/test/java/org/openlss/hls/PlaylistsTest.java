@@ -41,6 +41,26 @@ class PlaylistsTest {
     }
 
     @Test
+    void aMasterPlaylistWithTwoSubtitlesRenditions() {
+        List<MasterPlaylist.Entry> variants = List.of(new MasterPlaylist.Entry(800_000, Map.of(), 900_000, 640, 360,
+                null));
+        List<MasterPlaylist.Subtitles> subtitles = List.of(
+                new MasterPlaylist.Subtitles("captions_en", "en", true,
+                        MasterPlaylist.levelManifest(1000, Map.of(), "captions_en", false)),
+                new MasterPlaylist.Subtitles("the \"other\" one", null, false,
+                        MasterPlaylist.levelManifest(1000, Map.of(), "other", false)));
+        assertEquals("""
+                #EXTM3U
+                #EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",NAME="captions_en",LANGUAGE="en",DEFAULT=YES,\
+                AUTOSELECT=YES,URI="QualityLevels(1000)/Manifest(captions_en,format=m3u8-aapl)"
+                #EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",NAME="the 'other' one",DEFAULT=NO,AUTOSELECT=YES,\
+                URI="QualityLevels(1000)/Manifest(other,format=m3u8-aapl)"
+                #EXT-X-STREAM-INF:PROGRAM-ID=1,BANDWIDTH=900000,RESOLUTION=640x360,SUBTITLES="subs"
+                QualityLevels(800000)/Manifest(video_und,format=m3u8-aapl)
+                """, text(MasterPlaylist.write("video_und", variants, false, subtitles)));
+    }
+
+    @Test
     void anEndedEncryptedWholeEventPlaylistForOldDevices() {
         HlsOptions options = new HlsOptions(Duration.ofSeconds(10), 1_600_000, true, true, false, new byte[16]);
         List<Segment> segments = List.of(new Segment(0, 0, 96 * S / 10, false, DATE + 1));

@@ -11,6 +11,7 @@ import jakarta.json.JsonValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openlss.mp4.text.Cue;
+import org.openlss.testing.CaptionStreams;
 import org.openlss.testing.ExternalTools;
 import org.openlss.testing.TestTools;
 import org.w3c.dom.Document;
@@ -53,6 +56,11 @@ class LiveHlsIT {
     private static final String RUN = "hls-" + Long.toString(System.currentTimeMillis(), 36);
     private static final String VIDEO = "video_und";
     private static final String MASTER = "/manifest(format=m3u8-aapl)";
+    /** The hand-made caption track: one caption of 1 s every 2 s, over twice the looped source's 30 s. */
+    private static final int CAPTIONS = 30;
+    private static final long CAPTION_SPACING = 2 * Cue.TICKS_PER_SECOND;
+    /** Seconds: hls.js's timeline starts at the first segment's first sample, audio or video, give or take a frame. */
+    private static final double CUE_TOLERANCE = 0.25;
     /** 25 fps on the 90 kHz clock. */
     private static final long FRAME_90 = 3600;
 
@@ -278,6 +286,106 @@ class LiveHlsIT {
             HttpResponse<byte[]> r = anonymous.getBytes(point + MASTER);
             return r.statusCode() == 200 && media(point, bitrate(point, 0)).ended();
         });
+    }
+
+    @Test
+    void subtitlesFromASparseCaptionTrackShowInHlsJsAtTheirTimes() throws IOException {
+        String point = RUN + "/captions.isml";
+        events.create(point, "{\"autoStart\":true,\"hls\":{\"enabled\":true,\"segmentLength\":\"PT2S\"},"
+                + "\"archive\":{\"enabled\":true}}");
+        String subtitles = point + "/QualityLevels(1000)/Manifest(captions,format=m3u8-aapl)";
+        try (RawIngest.Connection captions = RawIngest.open(URI.create(events.url(point) + "/Streams(captions)"));
+             Encoder encoder = Encoder.push(Media.content().resolve("source.mp4"), events.url(point), "--loop")) {
+            // the caption track the push encoder sends: announced first, its fragments laid on the video's timeline
+            captions.send(CaptionStreams.header("captions", VIDEO, "en"));
+            LiveEvents.await(Duration.ofSeconds(60), "video fragments", () -> {
+                Document manifest = events.manifest(point);
+                return manifest != null && !LiveEvents.times(manifest).get(VIDEO).isEmpty();
+            });
+            long start = LiveEvents.times(events.manifest(point)).get(VIDEO).get(0);
+            for (int i = 0; i < CAPTIONS; i++) {
+                long at = start + i * CAPTION_SPACING;
+                Cue cue = new Cue(at + Cue.TICKS_PER_SECOND / 2, at + 3 * Cue.TICKS_PER_SECOND / 2, "caption " + i);
+                captions.send(CaptionStreams.fragment(at, CAPTION_SPACING, List.of(cue), "en"));
+            }
+            long level = awaitSegments(point, 4).get(0);
+            String master = text(point + MASTER);
+            assertTrue(master.contains("#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",NAME=\"captions\","
+                    + "LANGUAGE=\"en\",DEFAULT=YES,AUTOSELECT=YES,URI=\"QualityLevels(1000)/Manifest(captions,"
+                    + "format=m3u8-aapl)\"\n"), master);
+            HlsPlaylists.Variant variant = HlsPlaylists.master(master).get(0);
+            assertEquals("subs", variant.attribute("SUBTITLES"), master);
+
+            HlsPlaylists.Media video = media(point, level);
+            HlsPlaylists.Media vtt = HlsPlaylists.media(text(subtitles));
+            HlsPlaylists.Segment first = vtt.segments().get(0);
+            HlsPlaylists.Segment same = video.segments().stream().filter(s -> s.time() == first.time()).findFirst()
+                    .orElseThrow(() -> new AssertionError("no video segment at " + first.uri() + ": " + video.text()));
+            assertEquals(same.sequence(), first.sequence(), "the same media sequence numbers");
+            assertEquals(same.duration(), first.duration(), "the same durations");
+            HttpResponse<byte[]> webVtt = anonymous.getBytes(point + "/QualityLevels(1000)/" + first.uri());
+            assertEquals(200, webVtt.statusCode(), first.uri());
+            assertEquals("text/vtt", webVtt.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+            long pts = packets(segment(point, level, same), "v").stream().mapToLong(p -> p[0]).min().orElseThrow();
+            assertTrue(new String(webVtt.body(), StandardCharsets.UTF_8).startsWith("WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:"
+                    + pts + ","), "the segment's start maps to its TS segment's first PTS " + pts);
+
+            Players.Result play = Players.play("hls", events.url(point) + MASTER, 12);
+            assertTrue(play.ok(), play.toString());
+            List<JsonObject> cues = play.json().getJsonArray("textTracks").getValuesAs(JsonObject.class).stream()
+                    .filter(t -> t.getString("label").equals("captions"))
+                    .flatMap(t -> t.getJsonArray("cues").getValuesAs(JsonObject.class).stream()).toList();
+            assertTrue(cues.size() >= 3, "hls.js shows the captions it played through: " + play);
+            // hls.js's media time 0 is the start of the first segment listed: the event's first (whole-event DVR)
+            for (JsonObject cue : cues) {
+                int n = Integer.parseInt(cue.getString("text").substring("caption ".length()));
+                double expected = (n * CAPTION_SPACING + Cue.TICKS_PER_SECOND / 2) / (double) Cue.TICKS_PER_SECOND;
+                double shown = cue.getJsonNumber("start").doubleValue();
+                assertEquals(expected, shown, CUE_TOLERANCE, "cue " + n + " at its time: " + play);
+                assertEquals(1.0, cue.getJsonNumber("end").doubleValue() - shown, 0.01, cue.toString());
+            }
+            encoder.stop();
+            captions.endOfStream();
+        }
+        assertArchiveKeepsTheCaptions(point);
+    }
+
+    /** The event's archive holds the caption track, and its HLS has the same subtitles rendition. */
+    private void assertArchiveKeepsTheCaptions(String point) {
+        LiveEvents.await(Duration.ofSeconds(30), "the event over", () -> "Stopped".equals(events.state(point)));
+        HttpResponse<String> state = events.admin().get(point + "/state", ManagementApiIT.JSON);
+        JsonObject status = LiveEvents.json(state.body()).getJsonObject("status");
+        Path folder = Path.of(status.getString("archivePath"));
+        LiveEvents.await(Duration.ofSeconds(30), "the archive complete",
+                () -> Files.exists(folder.resolve("captions.ismc")));
+        String manifest = status.getString("archiveUrl");
+        HttpResponse<byte[]> ismc = anonymous.getBytes(manifest);
+        assertEquals(200, ismc.statusCode(), manifest);
+        String clientManifest = new String(ismc.body(), StandardCharsets.UTF_8);
+        assertTrue(clientManifest.matches("(?s).*<StreamIndex [^>]*Name=\"captions\"[^>]*>.*")
+                && clientManifest.contains("ParentStreamIndex=\"" + VIDEO + "\""), "the sparse track is archived: "
+                + clientManifest);
+
+        String archived = manifest.substring(0, manifest.length() - "Manifest".length());
+        String master = text(archived + "Manifest(format=m3u8-aapl)");
+        assertTrue(master.contains("#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",NAME=\"captions\","), master);
+        HlsPlaylists.Media vtt = HlsPlaylists.media(text(archived
+                + "QualityLevels(1000)/Manifest(captions,format=m3u8-aapl)"));
+        HttpResponse<byte[]> first = anonymous.getBytes(archived + "QualityLevels(1000)/"
+                + vtt.segments().get(0).uri());
+        assertEquals(200, first.statusCode(), vtt.segments().get(0).uri());
+        assertEquals("text/vtt", first.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertTrue(new String(first.body(), StandardCharsets.UTF_8).contains("\ncaption 0\n"),
+                new String(first.body(), StandardCharsets.UTF_8));
+
+        Players.Result play = Players.play("hls", anonymous.base().resolve(archived) + "Manifest(format=m3u8-aapl)",
+                4);
+        assertTrue(play.ok(), play.toString());
+        JsonObject caption0 = play.json().getJsonArray("textTracks").getValuesAs(JsonObject.class).stream()
+                .flatMap(t -> t.getJsonArray("cues").getValuesAs(JsonObject.class).stream())
+                .filter(c -> c.getString("text").equals("caption 0")).findFirst()
+                .orElseThrow(() -> new AssertionError("hls.js shows the archived captions: " + play));
+        assertEquals(0.5, caption0.getJsonNumber("start").doubleValue(), CUE_TOLERANCE, play.toString());
     }
 
     /** Waits until every quality level's playlist lists {@code count} segments; returns the levels. */

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.openlss.mp4.EndOfStream;
 
 /**
  * An encoder that never reads the response, like ffmpeg: it keeps sending a chunked body until the server closes the
@@ -25,14 +26,61 @@ public final class RawIngest {
     private RawIngest() {
     }
 
+    /** One chunked POST that stays open: a second encoder connection whose body the test writes as it goes. */
+    public static final class Connection implements AutoCloseable {
+        private final Socket socket;
+        private final OutputStream out;
+
+        private Connection(Socket socket) throws IOException {
+            this.socket = socket;
+            this.out = socket.getOutputStream();
+        }
+
+        /** Sends {@code data} as one chunk. */
+        public void send(byte[] data) throws IOException {
+            out.write((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(data);
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        }
+
+        /** Ends the stream as an encoder does: an empty {@code mfra}, then the body's last chunk. */
+        public void endOfStream() throws IOException {
+            send(EndOfStream.bytes());
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        }
+
+        /** Drops the connection (without ending the body, unless {@link #endOfStream()} did). */
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    /** Opens a chunked POST to {@code url}, signed in as the encoder account; the body is sent with {@code send}. */
+    public static Connection open(URI url) throws IOException {
+        Socket socket = new Socket(url.getHost(), url.getPort());
+        try {
+            socket.getOutputStream().write(requestHead(url));
+            return new Connection(socket);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    private static byte[] requestHead(URI url) {
+        return ("POST " + url.getRawPath() + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort()
+                + "\r\nTransfer-Encoding: chunked\r\nUser-Agent: RawIngest\r\nAuthorization: "
+                + Deployments.encoderAuthorization() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
     /** POSTs {@code prefix} then random bytes, chunked, for at most {@code seconds}. */
     public static Outcome post(URI url, byte[] prefix, int seconds) throws IOException {
         try (Socket socket = new Socket(url.getHost(), url.getPort())) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST " + url.getRawPath() + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort()
-                    + "\r\nTransfer-Encoding: chunked\r\nUser-Agent: RawIngest\r\nAuthorization: "
-                    + Deployments.encoderAuthorization() + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(requestHead(url));
             CompletableFuture<String> status = CompletableFuture.supplyAsync(() -> {
                 try {
                     BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
