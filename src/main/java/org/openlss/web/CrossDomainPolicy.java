@@ -1,7 +1,6 @@
 package org.openlss.web;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
 import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -73,16 +72,18 @@ public final class CrossDomainPolicy {
         });
     }
 
-    /** {@code https://player.example.com:8443} → {@code player.example.com}; {@code *} and bare hosts stay. */
-    private static String flashDomain(String origin) {
-        if (!origin.contains("://")) {
-            return origin;
+    /**
+     * {@code https://player.example.com:8443} → {@code player.example.com}, {@code http://*.example.com} →
+     * {@code *.example.com}; {@code *} and bare hosts stay.
+     */
+    static String flashDomain(String origin) {
+        int scheme = origin.indexOf("://");
+        String host = scheme < 0 ? origin : origin.substring(scheme + 3);
+        int end = host.length();
+        for (char c : new char[] {'/', ':'}) {
+            end = host.indexOf(c) >= 0 ? Math.min(end, host.indexOf(c)) : end;
         }
-        String host = URI.create(origin).getHost();
-        if (host == null) {
-            throw new IllegalArgumentException("Not an origin (scheme://host[:port]): " + origin);
-        }
-        return host;
+        return host.substring(0, end);
     }
 
     private interface Body {

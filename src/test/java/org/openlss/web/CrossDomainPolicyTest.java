@@ -46,6 +46,14 @@ class CrossDomainPolicyTest {
     }
 
     @Test
+    void flashNamesTheHostOfEachOriginWildcardsIncluded() {
+        assertEquals("*.example.com", CrossDomainPolicy.flashDomain("http://*.example.com"));
+        assertEquals("a.example", CrossDomainPolicy.flashDomain("https://a.example:8443/"));
+        assertEquals("a.example", CrossDomainPolicy.flashDomain("a.example"));
+        assertEquals("*", CrossDomainPolicy.flashDomain("*"));
+    }
+
+    @Test
     void flashPolicyForAnyOrigin() throws Exception {
         Document doc = parse(CrossDomainPolicy.crossDomain(List.of(CrossDomainPolicy.ANY)));
 
