@@ -230,7 +230,12 @@ public final class Presentation {
         for (IncomingStream stream : streams.values()) {
             if (stream.state() == IncomingStream.State.Started) {
                 stream.state(IncomingStream.State.Stopped);
-                persist(stream, true);
+                try {
+                    persist(stream, true);
+                } catch (UncheckedIOException e) {
+                    // the storage may be what stops the event: it ends all the same, for every output
+                    LOG.warning("Stopping " + dir + ": " + e.getMessage());
+                }
             }
         }
         tracks.values().forEach(t -> t.end(listeners));

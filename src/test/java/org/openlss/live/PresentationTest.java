@@ -313,6 +313,26 @@ class PresentationTest {
         assertEquals(LiveTrack.Append.ACCEPTED, fine.append(STREAM1.fragments().get(0)), "another event is unharmed");
     }
 
+    @Test
+    void anEventWhoseWholeStorageIsGoneStillStopsWhenItsListenerStopsIt() throws Exception {
+        Presentation failing = open(Duration.ZERO);
+        failing.addListener(new PresentationListener() {
+            @Override
+            public void storageFailed(String problem) {
+                failing.stop(); // what the point's Error state does
+            }
+        });
+        IncomingStream stream = failing.connect("stream1", "", STREAM1.header(), "127.0.0.1", "Push");
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+
+        assertEquals(500, assertThrows(StreamRefusedException.class,
+                () -> stream.append(STREAM1.fragments().get(0))).status(), "the refusal, not the failed record");
+        assertEquals(IncomingStream.State.Stopped, stream.state());
+        assertTrue(failing.ended(), "the outputs heard the end");
+    }
+
     private static IngestBody sparseTextTrack(String parent) {
         IngestBody audio = Captures.of("ffmpeg-audio0.body");
         String param = "<param name=\"%s\" value=\"%s\" valuetype=\"data\"/>";
