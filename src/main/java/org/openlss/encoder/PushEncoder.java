@@ -94,7 +94,8 @@ public final class PushEncoder {
         }
     }
 
-    private static byte[] streamManifestBox(EncoderOptions options) throws PushFailure {
+    /** The /streammanifest file as its box, checked to be a stream manifest; null without the option. */
+    static byte[] streamManifestBox(EncoderOptions options) throws PushFailure {
         if (options.streamManifest() == null) {
             return null;
         }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.openlss.mp4.BoxFormatException;
+import org.openlss.mp4.ClientManifestCodecs;
 import org.openlss.mp4.FragmentedFileIndex;
 import org.openlss.mp4.MovieFragmentRandomAccess;
 import org.openlss.mp4.MovieHeader;
@@ -56,7 +57,7 @@ public final class SourceFiles {
         if (scans.isEmpty()) {
             throw new PushFailure(ism + " names no file " + first.getFileName());
         }
-        List<OnDemandServerManifest.Track> tracks = describe(ism, manifest, scans);
+        List<OnDemandServerManifest.Track> tracks = describe(ism, manifest, clientManifest(ism, manifest), scans);
         List<SourceStream> streams = new ArrayList<>();
         scans.forEach((src, scan) -> streams.add(scan.stream(tracks.stream().filter(t -> t.src().equals(src))
                 .map(OnDemandServerManifest.Track::description).toList())));
@@ -80,10 +81,34 @@ public final class SourceFiles {
         }
     }
 
-    private static List<OnDemandServerManifest.Track> describe(Path ism, OnDemandServerManifest manifest,
-                                                                Map<String, Scan> scans) throws PushFailure {
+    /**
+     * The codec data of the {@code .ismc} beside the {@code .ism} (the one its meta names, else the same name with
+     * {@code c}), which IIS-era server manifests leave out; none when there is no such file.
+     */
+    private static ClientManifestCodecs clientManifest(Path ism, OnDemandServerManifest manifest) throws PushFailure {
+        Path ismc = ism.resolveSibling(manifest.clientManifest() != null ? manifest.clientManifest()
+                : ism.getFileName() + "c");
+        if (!Files.isRegularFile(ismc)) {
+            return ClientManifestCodecs.NONE;
+        }
         try {
-            return manifest.describe(src -> scans.containsKey(src) ? scans.get(src).index.movieHeader() : null);
+            if (Files.size(ismc) > MAX_MANIFEST) {
+                throw new PushFailure(ismc + " is too large to be a client manifest");
+            }
+            return ClientManifestCodecs.parse(Files.readAllBytes(ismc));
+        } catch (IOException e) {
+            throw unreadable(ismc, e);
+        } catch (BoxFormatException e) {
+            throw new PushFailure(ismc + " is not a client manifest: " + e.getMessage());
+        }
+    }
+
+    private static List<OnDemandServerManifest.Track> describe(Path ism, OnDemandServerManifest manifest,
+                                                                ClientManifestCodecs codecs, Map<String, Scan> scans)
+            throws PushFailure {
+        try {
+            return manifest.describe(src -> scans.containsKey(src) ? scans.get(src).index.movieHeader() : null,
+                    codecs);
         } catch (BoxFormatException e) {
             throw new PushFailure(ism + " does not match its media files: " + e.getMessage());
         }

@@ -73,6 +73,15 @@ final class FragmentStore implements Closeable {
 
     /** Appends the concatenation of {@code parts} as one fragment; returns its logical position. */
     long append(long time, long duration, boolean keyFrame, byte[]... parts) throws IOException {
+        try {
+            return write(time, duration, keyFrame, parts);
+        } catch (IOException e) {
+            // a channel's own message ("No space left on device") does not say where, a file system's not what
+            throw new IOException("cannot write to the DVR storage " + dir + ": " + e, e);
+        }
+    }
+
+    private long write(long time, long duration, boolean keyFrame, byte[]... parts) throws IOException {
         int size = 0;
         for (byte[] part : parts) {
             size += part.length;

@@ -129,7 +129,7 @@ public final class LiveTrack {
             position = store.append(time, fragment.duration(), fragment.startsWithSyncSample(), fragment.moof(),
                     fragment.mdat());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot store a fragment of " + key, e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
         int size = fragment.moof().length + fragment.mdat().length;
         FragmentRef ref = index.append(time, fragment.duration(), position, size, fragment.startsWithSyncSample());

@@ -175,7 +175,14 @@ public final class Presentation {
     }
 
     LiveTrack.Append append(IncomingStream stream, LiveTrack track, IngestFragment fragment) {
-        LiveTrack.Append result = track.append(stream, fragment, listeners);
+        LiveTrack.Append result;
+        try {
+            result = track.append(stream, fragment, listeners);
+        } catch (UncheckedIOException e) {
+            // told outside the track's lock: a listener may stop the whole presentation
+            listeners.forEach(l -> l.storageFailed(e.getMessage()));
+            throw new StreamRefusedException(500, e.getMessage());
+        }
         if (result == LiveTrack.Append.ACCEPTED && !track.description().sparse()) {
             parentsAdvanced();
         }
@@ -223,7 +230,12 @@ public final class Presentation {
         for (IncomingStream stream : streams.values()) {
             if (stream.state() == IncomingStream.State.Started) {
                 stream.state(IncomingStream.State.Stopped);
-                persist(stream, true);
+                try {
+                    persist(stream, true);
+                } catch (UncheckedIOException e) {
+                    // the storage may be what stops the event: it ends all the same, for every output
+                    LOG.warning("Stopping " + dir + ": " + e.getMessage());
+                }
             }
         }
         tracks.values().forEach(t -> t.end(listeners));

@@ -27,6 +27,10 @@ public interface PresentationListener {
     default void allStreamsEnded() {
     }
 
+    /** A fragment could not be stored: {@code problem} names the storage and the cause. The event cannot go on. */
+    default void storageFailed(String problem) {
+    }
+
     /** The event is over: no more fragments will come (end of stream everywhere, or stopped by the administrator). */
     default void presentationEnded() {
     }

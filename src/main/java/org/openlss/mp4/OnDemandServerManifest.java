@@ -90,9 +90,19 @@ public final class OnDemandServerManifest {
      * left out. The errors are those of {@link TrackDescriptions#describe}.
      */
     public List<Track> describe(Function<String, MovieHeader> moovOf) {
+        return describe(moovOf, ClientManifestCodecs.NONE);
+    }
+
+    /**
+     * As {@link #describe(Function)}, a track without a FourCC param taking its codec fields from its quality level in
+     * the client manifest ({@code codecs}): how IIS-era presentations (VC-1, WMA) describe their tracks.
+     */
+    public List<Track> describe(Function<String, MovieHeader> moovOf, ClientManifestCodecs codecs) {
         Map<String, List<SmilTrack>> byFile = new LinkedHashMap<>();
         for (int i = 0; i < tracks.size(); i++) {
-            byFile.computeIfAbsent(sources.get(i), s -> new ArrayList<>()).add(tracks.get(i));
+            SmilTrack track = tracks.get(i);
+            byFile.computeIfAbsent(sources.get(i), s -> new ArrayList<>())
+                    .add(track.param("FourCC") == null ? track.withDefaults(codecs.codecOf(track)) : track);
         }
         Map<String, List<TrackDescription>> described = new LinkedHashMap<>();
         byFile.forEach((src, smil) -> {

@@ -71,6 +71,18 @@ public final class SmilTrack {
         params.put(name, value == null ? "" : value);
     }
 
+    /** A copy with {@code defaults} added for the params this track lacks. */
+    SmilTrack withDefaults(Map<String, String> defaults) {
+        SmilTrack copy = new SmilTrack(type, systemBitrate, systemLanguage);
+        params.forEach(copy::addParam);
+        defaults.forEach((name, value) -> {
+            if (copy.param(name) == null) {
+                copy.addParam(name, value);
+            }
+        });
+        return copy;
+    }
+
     public TrackType type() {
         return type;
     }

@@ -88,6 +88,11 @@ public class LivePresentations {
             public void allStreamsEnded() {
                 points.allStreamsEnded(point.path());
             }
+
+            @Override
+            public void storageFailed(String problem) {
+                points.fail(point.path(), problem);
+            }
         });
         Opened o = new Opened(point, presentation);
         live.put(point.path(), o);

@@ -11,7 +11,6 @@ import org.openlss.ingest.StreamAddress;
 import org.openlss.live.Presentation;
 import org.openlss.mp4.BoxFormatException;
 import org.openlss.mp4.StreamManifest;
-import org.openlss.pubpoint.BehaviourErrors;
 import org.openlss.pubpoint.PointEvents;
 import org.openlss.pubpoint.PublishingPointPath;
 import org.openlss.pubpoint.SyndicationUrl;
@@ -29,7 +28,7 @@ final class PullSession {
     private final Supplier<Presentation> presentation;
     private final Runnable onStreamArrived;
     private final SyndicationHttp http;
-    private final BehaviourErrors errors;
+    private final UpstreamHealth health;
     private final PointEvents events;
     private final Map<String, StreamPuller> pullers = new ConcurrentHashMap<>();
     private volatile int next;
@@ -37,13 +36,13 @@ final class PullSession {
     private ScheduledFuture<?> discovery;
 
     PullSession(PublishingPointPath point, List<SyndicationUrl> upstreams, Supplier<Presentation> presentation,
-                Runnable onStreamArrived, SyndicationHttp http, BehaviourErrors errors, PointEvents events) {
+                Runnable onStreamArrived, SyndicationHttp http, UpstreamHealth health, PointEvents events) {
         this.point = point;
         this.upstreams = upstreams;
         this.presentation = presentation;
         this.onStreamArrived = onStreamArrived;
         this.http = http;
-        this.errors = errors;
+        this.health = health;
         this.events = events;
     }
 
@@ -68,18 +67,19 @@ final class PullSession {
         http.client().sendAsync(http.request(upstream, "streammanifest").GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, failure) -> {
                     if (failure != null || response.statusCode() != 200) {
-                        errors.sourcingFailed(point, upstream.url(), failure != null
+                        health.failed(upstream.url(), failure != null
                                 ? "unreachable: " + failure.getMessage()
                                 : SyndicationHttp.describe(response.statusCode()));
                         next = (at + 1) % upstreams.size();
                         return;
                     }
+                    health.recovered(upstream.url());
                     try {
                         for (String ref : StreamManifest.parse(response.body()).streams()) {
                             StreamAddress.parse(ref).ifPresent(address -> pull(address, at));
                         }
                     } catch (BoxFormatException e) {
-                        errors.sourcingFailed(point, upstream.url(), "unreadable stream list: " + e.getMessage());
+                        health.failed(upstream.url(), "unreadable stream list: " + e.getMessage());
                     }
                 });
     }
@@ -90,7 +90,7 @@ final class PullSession {
         }
         pullers.computeIfAbsent(address.toString(), key -> {
             StreamPuller puller = new StreamPuller(point, upstreams, upstream, address, presentation, onStreamArrived,
-                    http, errors, events);
+                    http, health, events);
             puller.start();
             return puller;
         });

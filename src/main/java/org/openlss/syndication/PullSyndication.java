@@ -3,6 +3,7 @@ package org.openlss.syndication;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openlss.pubpoint.BehaviourErrors;
@@ -17,7 +18,8 @@ import org.openlss.pubpoint.SourceType;
 
 /**
  * Pull syndication: a Pull point that has an event fetches its streams from its upstream URLs (first = primary, the
- * others failover) while it is starting or live; stopping or shutting it down ends the pulls.
+ * others failover) while it is starting or live; stopping or shutting it down ends the pulls. When every URL keeps
+ * failing for {@code OPENLSS_PULL_FAILURE_ERROR_SECONDS} the point enters Error, which ends them too.
  */
 @ApplicationScoped
 public class PullSyndication {
@@ -40,9 +42,11 @@ public class PullSyndication {
             return;
         }
         stop(point.path());
+        UpstreamHealth health = new UpstreamHealth(point.path(), point.settings().pullFrom(), errors,
+                Clock.systemUTC(), http.pullFailureLimit(), reason -> points.fail(point.path(), reason));
         PullSession session = new PullSession(point.path(), point.settings().pullFrom(),
                 () -> presentations.find(point.path()).orElse(null), () -> points.streamArrived(point.path()), http,
-                errors, events);
+                health, events);
         sessions.put(point.path(), session);
         session.start();
     }
@@ -50,7 +54,8 @@ public class PullSyndication {
     void onStateChanged(@Observes PublishingPointStateChanged change) {
         PublishingPointState state = change.newState();
         if (state == PublishingPointState.Stopping || state == PublishingPointState.ShuttingDown
-                || state == PublishingPointState.Idle || state == PublishingPointState.Stopped) {
+                || state == PublishingPointState.Idle || state == PublishingPointState.Stopped
+                || state == PublishingPointState.Error) {
             stop(change.point().path());
         }
     }

@@ -14,7 +14,6 @@ import org.openlss.ingest.StreamAddress;
 import org.openlss.live.IncomingStream;
 import org.openlss.live.LiveTrack;
 import org.openlss.live.Presentation;
-import org.openlss.pubpoint.BehaviourErrors;
 import org.openlss.pubpoint.PointEvent;
 import org.openlss.pubpoint.PointEvents;
 import org.openlss.pubpoint.PublishingPointPath;
@@ -37,7 +36,7 @@ final class StreamPuller {
     private final Supplier<Presentation> presentation;
     private final Runnable onStreamArrived;
     private final SyndicationHttp http;
-    private final BehaviourErrors errors;
+    private final UpstreamHealth health;
     private final PointEvents events;
     private final Backoff backoff = new Backoff();
     private int current;
@@ -49,7 +48,7 @@ final class StreamPuller {
 
     StreamPuller(PublishingPointPath point, List<SyndicationUrl> upstreams, int startAt, StreamAddress address,
                  Supplier<Presentation> presentation, Runnable onStreamArrived, SyndicationHttp http,
-                 BehaviourErrors errors, PointEvents events) {
+                 UpstreamHealth health, PointEvents events) {
         this.point = point;
         this.upstreams = upstreams;
         this.current = startAt;
@@ -57,7 +56,7 @@ final class StreamPuller {
         this.presentation = presentation;
         this.onStreamArrived = onStreamArrived;
         this.http = http;
-        this.errors = errors;
+        this.health = health;
         this.events = events;
     }
 
@@ -138,7 +137,7 @@ final class StreamPuller {
         if (failed != attempt || stopped || ended) {
             return;
         }
-        errors.sourcingFailed(point, failed.upstream.url(), problem);
+        health.failed(failed.upstream.url(), problem);
         LOG.warning("Pull of " + address + " into " + point.urlPath() + " from " + failed.upstream.url() + ": "
                 + problem);
         current = (current + 1) % upstreams.size();
@@ -170,7 +169,7 @@ final class StreamPuller {
         public void onSubscribe(Flow.Subscription s) {
             subscription = s;
             streaming = true;
-            errors.sourcingRecovered(point, upstream.url());
+            health.recovered(upstream.url());
             s.request(1);
         }
 

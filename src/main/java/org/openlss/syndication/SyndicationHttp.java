@@ -26,6 +26,8 @@ import org.openlss.pubpoint.credential.Credentials;
 public class SyndicationHttp {
     /** Five minutes of four 2-second tracks. */
     static final int DEFAULT_MAX_BEHIND = 600;
+    /** Five minutes: an upstream restarting or failing over has long answered again by then. */
+    static final Duration DEFAULT_PULL_FAILURE_LIMIT = Duration.ofMinutes(5);
 
     @Resource
     ManagedExecutorService executor;
@@ -38,6 +40,7 @@ public class SyndicationHttp {
 
     private HttpClient client;
     private int maxBehind;
+    private Duration pullFailureLimit;
 
     /**
      * Made when the application starts, on the container's thread, so that its {@code @Resource} executors are
@@ -52,6 +55,8 @@ public class SyndicationHttp {
     void start() {
         maxBehind = config.value("openlss.syndication.max-behind-fragments").map(Integer::parseInt)
                 .orElse(DEFAULT_MAX_BEHIND);
+        pullFailureLimit = config.value("openlss.pull.failure.error.seconds").map(Long::parseLong)
+                .map(Duration::ofSeconds).orElse(DEFAULT_PULL_FAILURE_LIMIT);
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
                 .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -62,6 +67,14 @@ public class SyndicationHttp {
      */
     int maxBehind() {
         return maxBehind;
+    }
+
+    /**
+     * How long every pull URL of a point may fail before the point enters Error. Key
+     * {@code openlss.pull.failure.error.seconds}.
+     */
+    Duration pullFailureLimit() {
+        return pullFailureLimit;
     }
 
     HttpClient client() {

@@ -15,7 +15,7 @@ import org.openlss.pubpoint.PublishingPointUrl;
  */
 @ApplicationScoped
 public class PublicReads {
-    private static final String ARCHIVE = "/archive";
+    static final String ARCHIVE = "/archive";
 
     @Inject
     PlayerRequests players;

@@ -5,17 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openlss.live.Presentation;
 import org.openlss.live.PresentationSettings;
+import org.openlss.mp4.IngestBody;
+import org.openlss.mp4.ManifestBoxes;
+import org.openlss.mp4.StreamManifest;
 
 /** One ingest connection fed with what ffmpeg sends, in arbitrary chunks, and with what it should refuse. */
 class IngestSessionTest {
@@ -68,6 +73,37 @@ class IngestSessionTest {
         assertEquals(412, assertThrows(IngestSession.IngestRefusal.class,
                 () -> headerless.feed(ByteBuffer.wrap(moofFirst))).status());
         assertTrue(p.streams().isEmpty(), "nothing of the refused streams reached the event");
+    }
+
+    @Test
+    void aStreamWithoutFtypAndMoovIsRefusedAndOneWithAStreamManifestBoxIsTaken() throws IOException {
+        Presentation p = presentation();
+        IngestBody capture = IngestBody.parse(resource("ffmpeg-stream1.body"));
+        byte[] body = resource("ffmpeg-stream1.body");
+        int headerEnd = indexOf(body, "moof") - 4;
+        byte[] lsm = capture.header().liveServerManifestBox();
+        // what the push encoder sends under /noHeader: the live server manifest box, then the fragments
+        ByteArrayOutputStream noHeader = new ByteArrayOutputStream();
+        noHeader.writeBytes(lsm);
+        noHeader.write(body, headerEnd, body.length - headerEnd);
+        IngestSession headerless = new IngestSession(address("Streams(a)"), "h", "Push", () -> p, () -> { });
+        IngestSession.IngestRefusal refusal = assertThrows(IngestSession.IngestRefusal.class,
+                () -> headerless.feed(ByteBuffer.wrap(noHeader.toByteArray())));
+        assertEquals(412, refusal.status());
+        assertTrue(refusal.getMessage().contains("must begin with ftyp"), refusal.getMessage());
+
+        // under /streammanifest: a StreamManifestBox between ftyp and the live server manifest box
+        byte[] ftyp = capture.header().ftyp();
+        ByteArrayOutputStream withManifest = new ByteArrayOutputStream();
+        withManifest.writeBytes(ftyp);
+        withManifest.writeBytes(ManifestBoxes.streamManifestBox(
+                new StreamManifest(List.of("Streams(b)", "Streams(c)")).toSmil()));
+        withManifest.write(body, ftyp.length, body.length - ftyp.length);
+        IngestSession listed = new IngestSession(address("Streams(b)"), "h", "Push", () -> p, () -> { });
+        listed.feed(ByteBuffer.wrap(withManifest.toByteArray()));
+        assertTrue(listed.finish());
+        assertEquals(1, p.streams().size(), "the stream is taken as without the box");
+        assertEquals(4, p.streamIndex("video_und").listed().size());
     }
 
     @Test

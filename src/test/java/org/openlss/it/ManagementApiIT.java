@@ -295,6 +295,20 @@ class ManagementApiIT {
         assertTrue(openapi.body().contains("/{pointPath}/state"));
     }
 
+    @Test
+    void crossDomainPolicyFilesAreServedToAnyoneAndGrantMediaOnly() {
+        create(path);
+        HttpResponse<String> silverlight = admin.anonymous().get("clientaccesspolicy.xml", "*/*");
+        assertEquals(200, silverlight.statusCode(), silverlight.body());
+        assertTrue(silverlight.headers().firstValue("Content-Type").orElse("").startsWith("text/xml"));
+        assertTrue(silverlight.body().contains("path=\"/" + path + "\"") && silverlight.body().contains("/archive/")
+                && !silverlight.body().contains("/services") && !silverlight.body().contains("/admin"),
+                silverlight.body());
+        HttpResponse<String> flash = admin.anonymous().get("crossdomain.xml", "*/*");
+        assertEquals(200, flash.statusCode(), flash.body());
+        assertTrue(flash.body().contains("<allow-access-from domain=\"*\""), flash.body());
+    }
+
     private void create(String pointPath) {
         HttpResponse<String> r = admin.send("POST", COLLECTION + "/settings", ATOM,
                 Documents.settingsEntry("<Title>t</Title>"), "Slug", "/" + pointPath);

@@ -1,5 +1,6 @@
 package org.openlss.live;
 
+import java.nio.file.Files;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -278,6 +279,60 @@ class PresentationTest {
     }
 
     /** The audio capture re-labelled as a sparse text track of {@code parent} (header boxes as an encoder sends). */
+    @Test
+    void aFragmentTheStorageCannotTakeIsRefusedAndTheListenersHearWhereAndWhy() throws Exception {
+        Presentation failing = open(Duration.ZERO);
+        List<String> problems = new ArrayList<>();
+        failing.addListener(new PresentationListener() {
+            @Override
+            public void storageFailed(String problem) {
+                problems.add(problem);
+            }
+        });
+        IncomingStream stream = failing.connect("stream1", "", STREAM1.header(), "127.0.0.1", "Push");
+        Path broken;
+        try (var folders = Files.list(dir)) {
+            broken = folders.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        // the tracks' folders vanish under the store (a disk unmounted, a folder deleted): its next file cannot open
+        try (var files = Files.walk(broken)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+
+        StreamRefusedException refused = assertThrows(StreamRefusedException.class,
+                () -> stream.append(STREAM1.fragments().get(0)));
+        assertEquals(500, refused.status());
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("cannot write to the DVR storage " + broken)
+                && problems.get(0).contains("NoSuchFileException"), problems.get(0));
+        assertEquals(refused.getMessage(), problems.get(0));
+
+        Presentation other = Presentation.open(dir.resolve("other"), new PresentationSettings(2, Duration.ZERO, 4));
+        other.resume();
+        IncomingStream fine = other.connect("stream1", "", STREAM1.header(), "127.0.0.1", "Push");
+        assertEquals(LiveTrack.Append.ACCEPTED, fine.append(STREAM1.fragments().get(0)), "another event is unharmed");
+    }
+
+    @Test
+    void anEventWhoseWholeStorageIsGoneStillStopsWhenItsListenerStopsIt() throws Exception {
+        Presentation failing = open(Duration.ZERO);
+        failing.addListener(new PresentationListener() {
+            @Override
+            public void storageFailed(String problem) {
+                failing.stop(); // what the point's Error state does
+            }
+        });
+        IncomingStream stream = failing.connect("stream1", "", STREAM1.header(), "127.0.0.1", "Push");
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+
+        assertEquals(500, assertThrows(StreamRefusedException.class,
+                () -> stream.append(STREAM1.fragments().get(0))).status(), "the refusal, not the failed record");
+        assertEquals(IncomingStream.State.Stopped, stream.state());
+        assertTrue(failing.ended(), "the outputs heard the end");
+    }
+
     private static IngestBody sparseTextTrack(String parent) {
         IngestBody audio = Captures.of("ffmpeg-audio0.body");
         String param = "<param name=\"%s\" value=\"%s\" valuetype=\"data\"/>";

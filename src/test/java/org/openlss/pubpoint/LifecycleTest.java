@@ -2,6 +2,7 @@ package org.openlss.pubpoint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openlss.pubpoint.PublishingPointState.Error;
 import static org.openlss.pubpoint.PublishingPointState.Idle;
 import static org.openlss.pubpoint.PublishingPointState.ShuttingDown;
@@ -11,6 +12,7 @@ import static org.openlss.pubpoint.PublishingPointState.Stopped;
 import static org.openlss.pubpoint.PublishingPointState.Stopping;
 
 import java.util.Arrays;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,6 +79,27 @@ class LifecycleTest {
         assertEquals(List.of(), Lifecycle.autoRestart(Started));
         assertEquals(List.of(Error), Lifecycle.failed(Started));
         assertEquals(List.of(), Lifecycle.failed(Error));
+    }
+
+    @Test
+    void aPointInErrorIsLeftByShuttingItDownWhichClearsTheLastError() {
+        assertEquals(List.of(ShuttingDown, Idle), Lifecycle.requested(Error, Idle));
+        ManagementException start = assertThrows(ManagementException.class, () -> Lifecycle.requested(Error, Started));
+        assertEquals(ErrorCode.MPE_MGMT_STATE_TRANSITION_INVALID, start.code());
+        assertTrue(start.getMessage().contains("shut the publishing point down (Idle) first"), start.getMessage());
+        assertEquals(ErrorCode.MPE_MGMT_STATE_TRANSITION_INVALID,
+                assertThrows(ManagementException.class, () -> Lifecycle.requested(Error, Stopped)).code());
+        assertTrue(Lifecycle.allows(Error, Idle) && !Lifecycle.allows(Error, Started),
+                "the screens offer only the shutdown");
+
+        PublishingPoint live = new PublishingPoint(PublishingPointPath.of("/a.isml"), PublishingPointSettings.defaults(),
+                Started, null, 1, Instant.EPOCH, Instant.EPOCH);
+        PublishingPoint failed = live.enter(Error, "cannot write to the DVR storage /d: disk full", Instant.EPOCH);
+        assertEquals("cannot write to the DVR storage /d: disk full", failed.lastError());
+        assertEquals(1, failed.eventNumber(), "still the same event");
+        PublishingPoint shutDown = failed.enter(ShuttingDown, null, Instant.EPOCH).enter(Idle, null, Instant.EPOCH);
+        assertEquals(null, shutDown.lastError());
+        assertEquals(2, shutDown.enter(Starting, null, Instant.EPOCH).eventNumber(), "the next start is a new event");
     }
 
     @Test

@@ -99,6 +99,22 @@ class RepresentationsTest {
     }
 
     @Test
+    void aPointInErrorShowsTheLastErrorAndWhyInBothRepresentations() throws IOException {
+        PublishingPoint failed = new PublishingPoint(PublishingPointPath.of("/live/channel1.isml"), FULL,
+                PublishingPointState.Error, "every pull URL has failed for 300 s (http://a/x.isml)", 1, Instant.EPOCH,
+                Instant.EPOCH);
+        ManagementDocument.StateEntry entry = new ManagementDocument.StateEntry(failed,
+                org.openlss.pubpoint.PublishingPointStatus.of(FULL, PublishingPointState.Error), SITE);
+        String xml = new String(write(new AtomXmlProvider(), entry), StandardCharsets.UTF_8);
+        assertTrue(xml.contains("<State><Value>Error</Value><LastError>0x80004005</LastError></State>"), xml);
+        assertTrue(xml.contains("<ErrorMessage>every pull URL has failed for 300 s (http://a/x.isml)</ErrorMessage>"),
+                xml);
+        String json = new String(write(new JsonProvider(), entry), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"state\":{\"value\":\"Error\",\"lastError\":\"0x80004005\"}"), json);
+        assertTrue(json.contains("\"errorMessage\":\"every pull URL has failed for 300 s (http://a/x.isml)\""), json);
+    }
+
+    @Test
     void leftOutElementsTakeTheIisDefaults() throws IOException {
         assertEquals(PublishingPointSettings.defaults(), atom("<Settings/>"));
         assertEquals(PublishingPointSettings.defaults(), json("{}"));
