@@ -238,8 +238,25 @@ function pageState() {
   return { ranges, progress: pc.meter ? pc.meter.progress : 0, currentTime: video.currentTime, paused: video.paused,
     readyState: video.readyState, fatal: pc.fatal, errors: pc.errors, levels: pc.levels,
     levelsPlayed: pc.levelsPlayed, fragments: pc.fragments, live: pc.live, player: pc.player, playing: pc.playing,
-    levelCount: pc.levelCount() };
+    levelCount: pc.levelCount(), textTracks: textTracks(video) };
+
+  // the text tracks and their cues; dash.js gives a TTML cue no text but the imsc document (isd) it renders
+  function textTracks(element) {
+    const isdText = (node) => (node.kind === 'br' ? '\n' : node.text || '') + (node.contents || []).map(isdText).join('');
+    const tracks = [];
+    for (let i = 0; i < element.textTracks.length; i++) {
+      const track = element.textTracks[i];
+      const cues = [];
+      for (let j = 0; track.cues && j < track.cues.length; j++) {
+        const cue = track.cues[j];
+        cues.push({ start: cue.startTime, end: cue.endTime, text: cue.text || (cue.isd ? isdText(cue.isd) : '') });
+      }
+      tracks.push({ kind: track.kind, label: track.label, language: track.language, mode: track.mode, cues });
+    }
+    return tracks;
+  }
 }
+
 
 const round = (x, digits) => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -338,7 +355,8 @@ async function main() {
     }
     Object.assign(result, { advanced: round(played, 3), currentTime: round(state.currentTime, 3), live: state.live,
       player: state.player, errors: state.errors.concat(result.errors), fatal: state.fatal, levels: state.levels,
-      levelsPlayed: state.levelsPlayed, fragments: state.fragments, qualityLevelsRequested: [...qualityLevels] });
+      levelsPlayed: state.levelsPlayed, fragments: state.fragments, qualityLevelsRequested: [...qualityLevels],
+      textTracks: state.textTracks });
     if (!state.fatal && played < o.seconds) {
       result.fatal = 'timeout: ' + played.toFixed(2) + ' s of ' + o.seconds + ' s played (readyState ' +
         state.readyState + ', paused ' + state.paused + ')';
