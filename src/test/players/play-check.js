@@ -93,7 +93,7 @@ const LIBRARIES = {
 
 function page(mode) {
   return '<!doctype html><html><head><meta charset="utf-8"><title>play-check</title></head><body>' +
-    '<video id="v" muted playsinline width="640" height="360"></video>' +
+    '<video id="v" muted playsinline width="640" height="360"></video><div id="captions"></div>' +
     '<script>window.createMeter = ' + playback.createMeter.toString() + ';</script>' +
     Object.keys(LIBRARIES[mode]).map((name) => '<script src="' + name + '"></script>').join('') +
     '</body></html>';
@@ -225,6 +225,8 @@ function startPlayer(mode, url, switching, maxStep) {
     pc.setLevel = (i) => player.setRepresentationForTypeByIndex('video', i, false);
     pc.levelCount = () => player.getRepresentationsByType('video').length;
     player.initialize(video, url, true);
+    // without a rendering div dash.js drops the TTML cues it parsed
+    player.attachTTMLRenderingDiv(document.getElementById('captions'));
   }
   return undefined;
 }
@@ -257,6 +259,17 @@ function pageState() {
   }
 }
 
+
+// Every cue a text track has shown so far: players drop cues behind the playhead.
+function seenCues(seen, tracks) {
+  tracks.forEach((track, i) => {
+    const known = seen.get(i) || Object.assign({}, track, { cues: [] });
+    track.cues.forEach((cue) => {
+      if (!known.cues.some((c) => c.start === cue.start && c.text === cue.text)) known.cues.push(cue);
+    });
+    seen.set(i, Object.assign(known, { mode: track.mode }));
+  });
+}
 
 const round = (x, digits) => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -342,8 +355,10 @@ async function main() {
     const switcher = { playing: false, levelCount: 0, lastSwitch: 0, picks: 0 };
     let state;
     let played;
+    const textTracks = new Map();
     for (;;) {
       state = await tab.evaluate(pageState);
+      seenCues(textTracks, state.textTracks);
       played = playback.playedSeconds(state.ranges, state.progress);
       if (state.fatal || played >= o.seconds || Date.now() > deadline) break;
       if (o.switch) {
@@ -356,7 +371,7 @@ async function main() {
     Object.assign(result, { advanced: round(played, 3), currentTime: round(state.currentTime, 3), live: state.live,
       player: state.player, errors: state.errors.concat(result.errors), fatal: state.fatal, levels: state.levels,
       levelsPlayed: state.levelsPlayed, fragments: state.fragments, qualityLevelsRequested: [...qualityLevels],
-      textTracks: state.textTracks });
+      textTracks: [...textTracks.values()] });
     if (!state.fatal && played < o.seconds) {
       result.fatal = 'timeout: ' + played.toFixed(2) + ' s of ' + o.seconds + ' s played (readyState ' +
         state.readyState + ', paused ' + state.paused + ')';
