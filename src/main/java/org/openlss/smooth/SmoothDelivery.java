@@ -100,7 +100,8 @@ public class SmoothDelivery implements PlayerOutput {
         if (FragmentAnswers.unavailable(exchange, lookup, f.streamName(), f.time())) {
             return;
         }
-        SparseStreamPointer pointer = SparseStreamPointer.of(presentation, stream, lookup.ref().end());
+        SparseStreamPointer pointer = stream.parentName() != null ? SparseStreamPointer.preceding(stream, f.time())
+                : SparseStreamPointer.of(presentation, stream, lookup.ref().end());
         String etag = "\"f" + point.eventNumber() + "-" + f.bitrate() + "-" + f.time() + "-" + f.noun().ordinal()
                 + (pointer == null ? "" : "-" + pointer.value()) + "\"";
         // a pointer that may still name a newer sparse fragment must be asked for again soon

@@ -9,7 +9,8 @@ import org.openlss.live.StreamIndex;
  * The Sparse Stream Pointer (smooth-client.md §3.4) a parent stream's fragment response carries, as IIS sends it in
  * {@code Content-Type}: {@code ChildTrack="<name>=<time>,…"}, for each sparse stream attached to it the newest listed
  * fragment that starts before the parent fragment ends, so that a client learns of new captions or markers without
- * reloading the manifest. It is read from the streams' timelines on each request (a binary search, nothing parsed).
+ * reloading the manifest; a sparse stream's own fragment names its preceding one. It is read from the streams'
+ * timelines on each request (a binary search, nothing parsed).
  *
  * <p>The value may still change after a parent fragment was first served: a sparse fragment is sent once it ends, so
  * it may arrive after the parent fragments it overlaps. It is {@code settled} (cannot change any more) once every
@@ -40,6 +41,15 @@ record SparseStreamPointer(String value, boolean settled) {
             }
         }
         return children ? new SparseStreamPointer(String.join(",", sets), passed || presentation.ended()) : null;
+    }
+
+    /**
+     * The pointer of a sparse stream's own fragment at {@code time}: its preceding fragment, which never changes; null
+     * for its first fragment.
+     */
+    static SparseStreamPointer preceding(StreamIndex sparse, long time) {
+        long previous = sparse.newestBefore(time);
+        return previous < 0 ? null : new SparseStreamPointer(sparse.name() + "=" + previous, true);
     }
 
     private static long rescale(long time, long from, long to) {

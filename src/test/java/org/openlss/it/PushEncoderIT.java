@@ -171,6 +171,11 @@ class PushEncoderIT {
                     fragment.headers().firstValue("Content-Type").orElse(""), "the Sparse Stream Pointer of fragment " + i);
         }
 
+        HttpResponse<byte[]> caption = events.admin().anonymous().getBytes(point + "/QualityLevels(1000)/Fragments("
+                + "textstream_en=" + captions.get(2) + ")");
+        assertEquals("application/mp4;ChildTrack=\"textstream_en=" + captions.get(1) + "\"",
+                caption.headers().firstValue("Content-Type").orElse(""), "a caption fragment points to the one before");
+
         Players.Result played = Players.play("smooth", events.url(point) + "/Manifest", 16);
         assertTrue(played.ok(), "dash.js plays the presentation with captions: " + played);
         List<JsonObject> cues = played.json().getJsonArray("textTracks").getValuesAs(JsonObject.class).stream()

@@ -64,6 +64,9 @@ class SparseStreamPointerTest {
         assertEquals("textstream_en=" + b, SparseStreamPointer.of(p, video, end0).value(), "the caption that came");
         assertEquals("textstream_en=" + a, SparseStreamPointer.of(p, video, b).value(), "an earlier end keeps its own");
         assertTrue(SparseStreamPointer.of(p, video, end1).settled(), "the captions reach its end");
+        StreamIndex text = p.streamIndex("textstream_en");
+        assertNull(SparseStreamPointer.preceding(text, a), "a sparse stream's first fragment has no pointer");
+        assertEquals("textstream_en=" + a, SparseStreamPointer.preceding(text, b).value(), "its others the one before");
         assertFalse(SparseStreamPointer.of(p, video, end1 + 1).settled());
         p.stop();
         assertTrue(SparseStreamPointer.of(p, video, end1 + 1).settled(), "the event is over");
