@@ -94,7 +94,7 @@ const LIBRARIES = {
 
 function page(mode) {
   return '<!doctype html><html><head><meta charset="utf-8"><title>play-check</title></head><body>' +
-    '<video id="v" muted playsinline width="640" height="360"></video>' +
+    '<video id="v" muted playsinline width="640" height="360"></video><div id="captions"></div>' +
     '<script>window.createMeter = ' + playback.createMeter.toString() + ';</script>' +
     Object.keys(LIBRARIES[mode]).map((name) => '<script src="' + name + '"></script>').join('') +
     '</body></html>';
@@ -226,6 +226,8 @@ function startPlayer(mode, url, switching, maxStep) {
     pc.setLevel = (i) => player.setRepresentationForTypeByIndex('video', i, false);
     pc.levelCount = () => player.getRepresentationsByType('video').length;
     player.initialize(video, url, true);
+    // without a rendering div dash.js drops the TTML cues it parsed
+    player.attachTTMLRenderingDiv(document.getElementById('captions'));
   }
   return undefined;
 }
@@ -236,13 +238,38 @@ function pageState() {
   const pc = window.__pc;
   const ranges = [];
   for (let i = 0; i < video.played.length; i++) ranges.push([video.played.start(i), video.played.end(i)]);
-  const textTracks = Array.from(video.textTracks).map((t) => ({ kind: t.kind, label: t.label, language: t.language,
-    mode: t.mode, cues: Array.from(t.cues || []).slice(0, 200).map((c) => ({ start: c.startTime, end: c.endTime,
-      text: c.text })) }));
   return { ranges, progress: pc.meter ? pc.meter.progress : 0, currentTime: video.currentTime, paused: video.paused,
     readyState: video.readyState, fatal: pc.fatal, errors: pc.errors, levels: pc.levels,
     levelsPlayed: pc.levelsPlayed, fragments: pc.fragments, live: pc.live, player: pc.player, playing: pc.playing,
-    levelCount: pc.levelCount(), textTracks };
+    levelCount: pc.levelCount(), textTracks: textTracks(video) };
+
+  // the text tracks and their cues; dash.js gives a TTML cue no text but the imsc document (isd) it renders
+  function textTracks(element) {
+    const isdText = (node) => (node.kind === 'br' ? '\n' : node.text || '') + (node.contents || []).map(isdText).join('');
+    const tracks = [];
+    for (let i = 0; i < element.textTracks.length; i++) {
+      const track = element.textTracks[i];
+      const cues = [];
+      for (let j = 0; track.cues && j < track.cues.length; j++) {
+        const cue = track.cues[j];
+        cues.push({ start: cue.startTime, end: cue.endTime, text: cue.text || (cue.isd ? isdText(cue.isd) : '') });
+      }
+      tracks.push({ kind: track.kind, label: track.label, language: track.language, mode: track.mode, cues });
+    }
+    return tracks;
+  }
+}
+
+
+// Every cue a text track has shown so far: players drop cues behind the playhead.
+function seenCues(seen, tracks) {
+  tracks.forEach((track, i) => {
+    const known = seen.get(i) || Object.assign({}, track, { cues: [] });
+    track.cues.forEach((cue) => {
+      if (!known.cues.some((c) => c.start === cue.start && c.text === cue.text)) known.cues.push(cue);
+    });
+    seen.set(i, Object.assign(known, { mode: track.mode }));
+  });
 }
 
 const round = (x, digits) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -329,8 +356,10 @@ async function main() {
     const switcher = { playing: false, levelCount: 0, lastSwitch: 0, picks: 0 };
     let state;
     let played;
+    const textTracks = new Map();
     for (;;) {
       state = await tab.evaluate(pageState);
+      seenCues(textTracks, state.textTracks);
       played = playback.playedSeconds(state.ranges, state.progress);
       if (state.fatal || played >= o.seconds || Date.now() > deadline) break;
       if (o.switch) {
@@ -343,8 +372,8 @@ async function main() {
     Object.assign(result, { advanced: round(played, 3), currentTime: round(state.currentTime, 3), live: state.live,
       player: state.player, errors: state.errors.concat(result.errors), fatal: state.fatal, levels: state.levels,
       levelsPlayed: state.levelsPlayed, fragments: state.fragments, qualityLevelsRequested: [...qualityLevels],
-      textTracks: state.textTracks.map((t) => Object.assign(t, { cues: t.cues.map((c) => ({ start: round(c.start, 3),
-        end: round(c.end, 3), text: c.text })) })) });
+      textTracks: [...textTracks.values()].map((t) => Object.assign(t, { cues: t.cues.map((c) => ({
+        start: round(c.start, 3), end: round(c.end, 3), text: c.text })) })) });
     if (!state.fatal && played < o.seconds) {
       result.fatal = 'timeout: ' + played.toFixed(2) + ' s of ' + o.seconds + ' s played (readyState ' +
         state.readyState + ', paused ' + state.paused + ')';

@@ -14,11 +14,15 @@ import java.util.Locale;
  * @param realtimeStart {@code /realtime:start}: the output timeline starts at this time (100 ns units); -1 when not given
  * @param skipFirst     first fragment index of {@code /skip:start,end} (counted from 0 per track); -1 without /skip
  * @param media         the {@code .ism}, the {@code .ismv}/{@code .isma}, or both (file, then server manifest)
+ * @param captions      {@code /captions:<file>}: a WebVTT ({@code .vtt}) or TTML sidecar pushed as a caption track; null
+ * @param captionsLanguage       {@code /captionsLanguage:<tag>}: the captions' BCP 47 language; null when not given
+ * @param captionsManifestOutput {@code /captionsManifestOutput}: ask the server to copy the captions into the manifest
  */
 public record EncoderOptions(boolean help, boolean create, boolean loop, boolean liveArchive, boolean realtime,
                              long realtimeStart, String id, boolean noEndOfStream, boolean noSparseEndOfStream,
                              boolean noHeader, boolean noReconnect, Path streamManifest, List<String> headers,
-                             double rate, long skipFirst, long skipLast, String pointUrl, List<Path> media) {
+                             double rate, long skipFirst, long skipLast, String pointUrl, List<Path> media,
+                             Path captions, String captionsLanguage, boolean captionsManifestOutput) {
 
     /** A command line that cannot be run; the message says why in one line. */
     public static final class UsageException extends Exception {
@@ -51,6 +55,10 @@ public record EncoderOptions(boolean help, boolean create, boolean loop, boolean
               /headers:<h1,h2>        extra request headers, e.g. /headers:X-Test: 1,X-Other: 2
               /rate:<r>               clock rate against the local clock (0.999 = 0.1 % slow)
               /skip:<start>,<end>     leave out fragments start..end (inclusive, counted from 0 in each track)
+              /captions:<file>        add a caption track from a WebVTT (.vtt) or TTML (.ttml, .dfxp, .xml) sidecar:
+                                      a sparse text stream (TTML, Subtype CAPT) attached to the video, on its own POST
+              /captionsLanguage:<l>   the captions' language (BCP 47, e.g. en)
+              /captionsManifestOutput ask the server to copy the caption samples into the client manifest
               -h, /?                  this help
             """;
 
@@ -86,7 +94,8 @@ public record EncoderOptions(boolean help, boolean create, boolean loop, boolean
     private static boolean isOptionName(String text) {
         String name = text.split("[:=]", 2)[0].toLowerCase(Locale.ROOT);
         return List.of("create", "loop", "livearchive", "realtime", "id", "noeos", "nosparseeos", "noheader",
-                "noreconnect", "streammanifest", "headers", "rate", "skip").contains(name);
+                "noreconnect", "streammanifest", "headers", "rate", "skip", "captions", "captionslanguage",
+                "captionsmanifestoutput").contains(name);
     }
 
     /** Whether the end-of-stream box ends a stream; {@code sparseOnly}: the stream carries sparse tracks only. */
@@ -116,6 +125,9 @@ public record EncoderOptions(boolean help, boolean create, boolean loop, boolean
         private double rate = 1.0;
         private long skipFirst = -1;
         private long skipLast = -1;
+        private Path captions;
+        private String captionsLanguage;
+        private boolean captionsManifestOutput;
 
         void option(String text, String asTyped) throws UsageException {
             String[] parts = text.split("[:=]", 2);
@@ -138,6 +150,9 @@ public record EncoderOptions(boolean help, boolean create, boolean loop, boolean
                 case "headers" -> headers(required(name, value));
                 case "rate" -> rate = rate(required(name, value));
                 case "skip" -> skip(required(name, value));
+                case "captions" -> captions = Path.of(required(name, value));
+                case "captionslanguage" -> captionsLanguage = required(name, value).strip();
+                case "captionsmanifestoutput" -> captionsManifestOutput = flag(name, value);
                 default -> throw new UsageException("unknown option " + asTyped + "; -h shows the options");
             }
         }
@@ -205,7 +220,7 @@ public record EncoderOptions(boolean help, boolean create, boolean loop, boolean
         EncoderOptions build(String url, List<Path> media) {
             return new EncoderOptions(help, create, loop, liveArchive, realtime, realtimeStart, id, noEos, noSparseEos,
                     noHeader, noReconnect, streamManifest, List.copyOf(headers), rate, skipFirst, skipLast, url,
-                    List.copyOf(media));
+                    List.copyOf(media), captions, captionsLanguage, captionsManifestOutput);
         }
     }
 }

@@ -53,7 +53,10 @@ public final class PushEncoder {
 
     private static void push(EncoderOptions options) throws PushFailure, InterruptedException {
         ServerAddress server = ServerAddress.of(options.pointUrl(), options.headers());
-        List<SourceStream> streams = SourceFiles.open(options.media());
+        List<SourceStream> streams = new ArrayList<>(SourceFiles.open(options.media()));
+        if (options.captions() != null) {
+            streams.add(CaptionTrack.stream(options, streams)); // last: a sparse stream after its parent's
+        }
         byte[] streamManifest = streamManifestBox(options);
         if (options.create()) {
             System.err.println("pushencoder: " + PointCreator.createAndStart(server));

@@ -71,6 +71,16 @@ public final class StreamIndex {
         return timeline.isEmpty() ? -1 : timeline.lastTime();
     }
 
+    /** The end of the newest listed fragment, or -1. */
+    public synchronized long listedEnd() {
+        return timeline.isEmpty() ? -1 : timeline.end();
+    }
+
+    /** The newest listed fragment starting before {@code time}, or -1: what a Sparse Stream Pointer names. */
+    public synchronized long newestBefore(long time) {
+        return timeline.newestBefore(time);
+    }
+
     /** Whether {@code time} is a fragment of this stream that some level released. */
     synchronized boolean lists(long time) {
         return timeline.contains(time);

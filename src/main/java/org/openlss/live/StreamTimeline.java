@@ -43,6 +43,16 @@ final class StreamTimeline {
         return count > 0 && Arrays.binarySearch(times, first, first + count, time) >= 0;
     }
 
+    /** The newest fragment starting before {@code time}, or -1. */
+    long newestBefore(long time) {
+        if (count == 0) {
+            return -1;
+        }
+        int at = Arrays.binarySearch(times, first, first + count, time);
+        int before = (at >= 0 ? at : -at - 1) - 1;
+        return before >= first ? times[before] : -1;
+    }
+
     boolean isEmpty() {
         return count == 0;
     }

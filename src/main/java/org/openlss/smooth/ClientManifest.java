@@ -3,6 +3,7 @@ package org.openlss.smooth;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -35,7 +36,11 @@ public final class ClientManifest {
 
     /** The manifest of a live presentation, or null when no stream has a fragment yet (clients get 404, as from IIS). */
     public static byte[] write(List<StreamIndex> streams, Options options) {
-        return writeStreams(streams.stream().map(ManifestStream::listed).toList(), options);
+        // sparse streams after the others, whichever registered first: a caption may come before any video fragment,
+        // and players and tools take the first stream for the video
+        List<StreamIndex> ordered = Stream.concat(streams.stream().filter(s -> s.parentName() == null),
+                streams.stream().filter(s -> s.parentName() != null)).toList();
+        return writeStreams(ordered.stream().map(ManifestStream::listed).toList(), options);
     }
 
     /** The manifest of {@code streams} (live or archived), or null when none has a fragment. */
@@ -121,7 +126,11 @@ public final class ClientManifest {
         for (int i = 0; i < levels.size(); i++) {
             qualityLevel(w, i, levels.get(i));
         }
-        chunks(w, timeline, runs);
+        if (stream.inlineData() != null) {
+            inlineChunks(w, timeline, stream.inlineData());
+        } else {
+            chunks(w, timeline, runs);
+        }
         w.writeEndElement();
     }
 
@@ -162,6 +171,24 @@ public final class ClientManifest {
             w.writeEndElement();
         }
         w.writeEndElement();
+    }
+
+    /** The {@code c} elements of a {@code ManifestOutput} stream, one per fragment, each with its sample data. */
+    private static void inlineChunks(XMLStreamWriter w, Timeline timeline, List<String> data) throws XMLStreamException {
+        long[] t = timeline.times();
+        long[] d = timeline.durations();
+        for (int i = 0; i < t.length; i++) {
+            w.writeStartElement("c");
+            if (i == 0 || t[i - 1] + d[i - 1] != t[i]) {
+                w.writeAttribute("t", String.valueOf(t[i]));
+            }
+            w.writeAttribute("d", String.valueOf(d[i]));
+            w.writeStartElement("f");
+            w.writeAttribute("i", "0");
+            w.writeCharacters(data.get(i));
+            w.writeEndElement();
+            w.writeEndElement();
+        }
     }
 
     /**

@@ -100,8 +100,14 @@ public class SmoothDelivery implements PlayerOutput {
         if (FragmentAnswers.unavailable(exchange, lookup, f.streamName(), f.time())) {
             return;
         }
-        String etag = "\"f" + point.eventNumber() + "-" + f.bitrate() + "-" + f.time() + "-" + f.noun().ordinal() + "\"";
-        exchange.header("Cache-Control", "public, max-age=" + FragmentAnswers.maxAge(point.settings(), stream, lookup));
+        SparseStreamPointer pointer = stream.parentName() != null ? SparseStreamPointer.preceding(stream, f.time())
+                : SparseStreamPointer.of(presentation, stream, lookup.ref().end());
+        String etag = "\"f" + point.eventNumber() + "-" + f.bitrate() + "-" + f.time() + "-" + f.noun().ordinal()
+                + (pointer == null ? "" : "-" + pointer.value()) + "\"";
+        // a pointer that may still name a newer sparse fragment must be asked for again soon
+        long maxAge = pointer == null || pointer.settled()
+                ? FragmentAnswers.maxAge(point.settings(), stream, lookup) : 1;
+        exchange.header("Cache-Control", "public, max-age=" + maxAge);
         if (notModified(exchange, etag)) {
             return;
         }
@@ -111,7 +117,8 @@ public class SmoothDelivery implements PlayerOutput {
             FragmentAnswers.leftTheWindow(exchange, f.time());
             return;
         }
-        send(exchange, FragmentAnswers.contentType(track.description().type()), body);
+        String mediaType = FragmentAnswers.contentType(track.description().type());
+        send(exchange, pointer == null ? mediaType : pointer.contentType(mediaType), body);
         track.served(body.contentLength());
         destinations.delivered(point.path(), exchange.localAddress(), OUTPUT, f.streamName(), exchange.remoteAddress());
     }

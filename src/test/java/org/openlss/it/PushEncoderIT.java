@@ -141,6 +141,85 @@ class PushEncoderIT {
     }
 
     @Test
+    void captionsFromAWebVttSidecarShowInDashJsAtTheirTimesWithPointersInTheVideoFragments() throws Exception {
+        String point = RUN + "/captions.isml";
+        events.create(point, "{\"autoStart\":true}");
+        Path vtt = Path.of(getClass().getResource("/org/openlss/it/captions.vtt").toURI());
+        List<String> log = new ArrayList<>();
+        assertEquals(0, run(60, log, "/rate:10", "/id:captions", "/captions:" + vtt, "/captionsLanguage:en",
+                events.publishUrl(point), ismv.toString()), log.toString());
+        assertTrue(log.get(0).contains("captions-stream1: " + ENDED), log.toString());
+        LiveEvents.await(Duration.ofSeconds(10), "the point stopped", () -> "Stopped".equals(events.state(point)));
+
+        Document manifest = events.manifest(point);
+        Map<String, List<Long>> times = LiveEvents.times(manifest);
+        assertEquals(List.of("video", "audio", "text"), types(manifest), "the captions after their parent");
+        List<Long> captions = times.get("textstream_en");
+        assertEquals(List.of(0L, 2 * SECOND, 5 * SECOND, 7 * SECOND, 10 * SECOND, 125 * SECOND / 10, 15 * SECOND),
+                captions, "fragments cut where a caption starts or ends");
+        String video = manifest.getElementsByTagName("StreamIndex").item(0).getAttributes().getNamedItem("Name")
+                .getNodeValue();
+        List<Long> videoTimes = times.get(video);
+        long bitrate = LiveEvents.bitrates(manifest, video).get(0);
+        for (int i = 0; i < 8; i++) {
+            long end = i + 1 < videoTimes.size() ? videoTimes.get(i + 1) : Long.MAX_VALUE;
+            long newest = captions.stream().filter(t -> t < end).reduce((a, b) -> b).orElseThrow();
+            HttpResponse<byte[]> fragment = events.admin().anonymous().getBytes(point + "/QualityLevels(" + bitrate
+                    + ")/Fragments(" + video + "=" + videoTimes.get(i) + ")");
+            assertEquals(200, fragment.statusCode());
+            assertEquals("video/mp4;ChildTrack=\"textstream_en=" + newest + "\"",
+                    fragment.headers().firstValue("Content-Type").orElse(""), "the Sparse Stream Pointer of fragment " + i);
+        }
+
+        HttpResponse<byte[]> caption = events.admin().anonymous().getBytes(point + "/QualityLevels(1000)/Fragments("
+                + "textstream_en=" + captions.get(2) + ")");
+        assertEquals("application/mp4;ChildTrack=\"textstream_en=" + captions.get(1) + "\"",
+                caption.headers().firstValue("Content-Type").orElse(""), "a caption fragment points to the one before");
+
+        Players.Result played = Players.play("smooth", events.url(point) + "/Manifest", 16);
+        assertTrue(played.ok(), "dash.js plays the presentation with captions: " + played);
+        List<JsonObject> cues = played.json().getJsonArray("textTracks").getValuesAs(JsonObject.class).stream()
+                .flatMap(t -> t.getJsonArray("cues").getValuesAs(JsonObject.class).stream()).toList();
+        Map<String, Double> expected = Map.of("First caption", 2.0, "Second caption", 7.0, "Third caption", 12.5);
+        expected.forEach((text, start) -> assertTrue(cues.stream().anyMatch(c -> c.getString("text").strip().equals(text)
+                && Math.abs(c.getJsonNumber("start").doubleValue() - start) <= 2.0),
+                "dash.js shows \"" + text + "\" at " + start + " s: " + played.json().get("textTracks")));
+    }
+
+    @Test
+    void captionsNoSparseEosKeepsThePointStartedAndManifestOutputCarriesTheSamplesInline() throws Exception {
+        String point = RUN + "/captions-nosparseeos.isml";
+        events.create(point, "{\"autoStart\":true}");
+        Path vtt = Path.of(getClass().getResource("/org/openlss/it/captions.vtt").toURI());
+        List<String> log = new ArrayList<>();
+        assertEquals(0, run(60, log, "/rate:10", "/id:sparse", "/noSparseEOS", "/captions:" + vtt,
+                "/captionsLanguage:en", "/captionsManifestOutput", events.publishUrl(point), ismv.toString()),
+                log.toString());
+        assertTrue(log.get(0).contains("sparse-stream0: " + ENDED), log.toString());
+        assertTrue(log.get(0).contains("sparse-stream1: connection dropped without end of stream"), log.toString());
+        ServerProcess.sleep(2000);
+        assertEquals("Started", events.state(point), "the caption stream may come back: the event goes on");
+
+        Document manifest = events.manifest(point);
+        org.w3c.dom.Element captions = (org.w3c.dom.Element) manifest.getElementsByTagName("StreamIndex").item(2);
+        assertEquals("TRUE", captions.getAttribute("ManifestOutput"));
+        org.w3c.dom.NodeList inline = captions.getElementsByTagName("f");
+        assertTrue(inline.getLength() >= 5, "every listed caption fragment has its sample inline");
+        List<Long> times = LiveEvents.times(manifest).get("textstream_en");
+        byte[] second = java.util.Base64.getDecoder().decode(inline.item(1).getTextContent());
+        assertEquals(List.of(new org.openlss.mp4.text.Cue(2 * SECOND, 5 * SECOND, "First caption")),
+                org.openlss.mp4.text.Ttml.read(second, times.get(1), times.get(2) - times.get(1)),
+                "the sample as pushed: a TTML document timed from its fragment's start");
+    }
+
+    /** The StreamIndex Types in manifest order. */
+    private static List<String> types(Document manifest) {
+        org.w3c.dom.NodeList indexes = manifest.getElementsByTagName("StreamIndex");
+        return IntStream.range(0, indexes.getLength())
+                .mapToObj(i -> ((org.w3c.dom.Element) indexes.item(i)).getAttribute("Type")).toList();
+    }
+
+    @Test
     void createCreatesAMissingPointAndStartsIt() {
         String point = RUN + "/created.isml";
         List<String> log = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.stream.XMLOutputFactory;
@@ -24,6 +25,9 @@ import org.openlss.live.IncomingStream;
 import org.openlss.live.Presentation;
 import org.openlss.live.PresentationSettings;
 import org.openlss.live.Timeline;
+import org.openlss.live.TrackKey;
+import org.openlss.mp4.TrackDescription;
+import org.openlss.mp4.TrackType;
 import org.openlss.mp4.IngestFragment;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -98,6 +102,23 @@ class ClientManifestTest {
         IngestBody capture = Captures.of("ffmpeg-stream1.body");
         p.connect("stream1", "", capture.header(), "h", "Push");
         assertNull(ClientManifest.write(p.streamIndexes(), new ClientManifest.Options(true, 2, 0, false)));
+    }
+
+    @Test
+    void aManifestOutputStreamCarriesEachSampleInlineInItsChunk() throws Exception {
+        TrackDescription text = new TrackDescription(1, TrackType.TEXT, "textstream_en", 1000, 10_000_000, "TTML", null,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "CAPT", "video", true, "en", Map.of());
+        ManifestStream stream = new ManifestStream(TrackType.TEXT, "textstream_en", 10_000_000,
+                List.of(new ManifestStream.Level(new TrackKey(TrackType.TEXT, "textstream_en", 1000, Map.of()), text)),
+                new Timeline(new long[] {0, 20, 30}, new long[] {20, 10, 10}), List.of("PHR0Lz4=", "", "QUJD"));
+        Document d = parse(ClientManifest.writeStreams(List.of(stream), new ClientManifest.Options(true, 2, 0, true)));
+        Element index = elements(d, "StreamIndex").get(0);
+        assertEquals("TRUE", index.getAttribute("ManifestOutput"));
+        assertEquals("video", index.getAttribute("ParentStreamIndex"));
+        List<Element> cs = children(index, "c");
+        assertEquals(3, cs.size(), "no runs: each fragment has its own data");
+        assertEquals(List.of("PHR0Lz4=", "", "QUJD"), cs.stream().map(c -> children(c, "f").get(0).getTextContent()).toList());
+        assertEquals("0", children(cs.get(0), "f").get(0).getAttribute("i"));
     }
 
     @Test
