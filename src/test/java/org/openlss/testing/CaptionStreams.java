@@ -1,12 +1,11 @@
 package org.openlss.testing;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.openlss.mp4.IngestBody;
 import org.openlss.mp4.ManifestBoxes;
-import org.openlss.mp4.SmoothUuid;
+import org.openlss.mp4.TextTrackBoxes;
 import org.openlss.mp4.text.Cue;
 import org.openlss.mp4.text.Ttml;
 
@@ -45,28 +44,9 @@ public final class CaptionStreams {
         return fragment(time, duration, Ttml.write(cues, time, language));
     }
 
-    /** The fragment {@code [time, time + duration)} (ticks) holding {@code sample} as its one sample. */
+    /** The fragment {@code [time, time + duration)} (ticks) holding {@code sample}, as the push encoder sends it. */
     public static byte[] fragment(long time, long duration, byte[] sample) {
-        byte[] mfhd = fullBox("mfhd", 0, ByteBuffer.allocate(4).putInt(1).array());
-        byte[] tfhd = fullBox("tfhd", 0, ByteBuffer.allocate(4).putInt(TRACK_ID).array());
-        byte[] tfxd = box("uuid", ByteBuffer.allocate(16 + 4 + 16).put(SmoothUuid.TFXD.bytes()).putInt(1 << 24).putLong(time)
-                .putLong(duration).array());
-        int trunSize = 12 + 8 + 12;
-        int moofSize = 8 + mfhd.length + 8 + tfhd.length + trunSize + tfxd.length;
-        // one sync sample: data offset, duration, size and flags present
-        byte[] trun = fullBox("trun", 0x701, ByteBuffer.allocate(8 + 12).putInt(1).putInt(moofSize + 8)
-                .putInt((int) duration).putInt(sample.length).putInt(0).array());
-        return concat(box("moof", mfhd, box("traf", tfhd, trun, tfxd)), box("mdat", sample));
-    }
-
-    private static byte[] box(String type, byte[]... parts) {
-        byte[] payload = concat(parts);
-        return ByteBuffer.allocate(8 + payload.length).putInt(8 + payload.length)
-                .put(type.getBytes(StandardCharsets.ISO_8859_1)).put(payload).array();
-    }
-
-    private static byte[] fullBox(String type, int flags, byte[] payload) {
-        return box(type, ByteBuffer.allocate(4).putInt(flags).array(), payload);
+        return concat(TextTrackBoxes.fragment(1, TRACK_ID, time, duration, sample));
     }
 
     public static byte[] concat(byte[]... parts) {
