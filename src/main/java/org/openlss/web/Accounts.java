@@ -33,6 +33,9 @@ import org.openlss.web.SignInThrottle.Limits;
 public class Accounts {
     private static final Logger LOG = Logger.getLogger(Accounts.class.getName());
     private static final Set<String> ADMINISTRATOR = Set.of(Caller.ADMIN_ROLE);
+    /** The roles that sign in to the management API; what each may do there is {@link Permissions}' to say. */
+    private static final Set<String> API_USERS = Set.of(Role.ADMINISTRATOR.stored(), Role.OPERATOR.stored(),
+            Role.VIEWER.stored());
     private static final Set<String> PUBLISHERS = Set.of(Caller.ADMIN_ROLE, Caller.ENCODER_ROLE);
     private static final char[] ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
     /** User names and client addresses the throttle remembers, each. */
@@ -129,9 +132,19 @@ public class Accounts {
         return Optional.empty();
     }
 
-    /** The administrator signing in to the management API (HTTP Basic) from {@code address}. */
+    /** An administrator, operator or viewer signing in to the management API (HTTP Basic) from {@code address}. */
     public SignIn api(String user, String password, String address) {
-        return signIn(user, password, address, ADMINISTRATOR, "the management API", false);
+        return signIn(user, password, address, API_USERS, "the management API", false);
+    }
+
+    /** The role and folders of {@code user}, once signed in: what {@link Permissions} decides on. */
+    public Optional<Standing> standing(String user) {
+        return Optional.ofNullable(persistence.inTransaction(em -> em.find(AccountEntity.class, user)))
+                .flatMap(a -> Role.of(a.role()).map(role -> new Standing(role, a.folders())));
+    }
+
+    /** An account's role and the folders that limit it (none: every point). */
+    public record Standing(Role role, List<String> folders) {
     }
 
     /** The administrator signing in to the screens (their form): each sign-in starts a session, and is audited. */
