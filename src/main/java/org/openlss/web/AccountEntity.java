@@ -37,6 +37,21 @@ public class AccountEntity {
         this.updated = now;
     }
 
+    AccountEntity(String userName, Role role, List<String> folders, String passwordHash, Instant now) {
+        this(userName, role.stored(), passwordHash, now);
+        setRole(role, folders, now);
+    }
+
+    String userName() {
+        return userName;
+    }
+
+    void setRole(Role role, List<String> folders, Instant now) {
+        this.role = role.stored();
+        this.folders = folders.isEmpty() ? null : String.join("\n", folders);
+        this.updated = now;
+    }
+
     String role() {
         return role;
     }
