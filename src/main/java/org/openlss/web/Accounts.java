@@ -180,6 +180,12 @@ public class Accounts {
     public AccountView update(String user, Optional<String> password, Role role, List<String> folders) {
         AccountView updated = persistence.inTransaction(em -> {
             AccountEntity account = existing(em, user);
+            // the configured accounts must keep their role, or the next start refuses them (ensureAccounts)
+            boolean configured = user.equals(config.adminUser()) || user.equals(config.encoderUser());
+            if (configured && !account.role().equals(role.stored())) {
+                throw new ManagementException(ErrorCode.MPE_MGMT_INVALID_DATA, "The account '" + user
+                        + "' is configured (OPENLSS_ADMIN_USER / OPENLSS_ENCODER_USER) and keeps its role.");
+            }
             if (role != Role.ADMINISTRATOR) {
                 keepAnAdministrator(em, account);
             }

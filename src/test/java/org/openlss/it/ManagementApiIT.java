@@ -335,6 +335,8 @@ class ManagementApiIT {
         assertTrue(out.body().contains("The encoder role may publish to points only within " + folder), out.body());
 
         assertError(admin.send("DELETE", accounts + "/" + Deployments.ADMIN, JSON, ""), 409, "last administrator");
+        assertError(admin.send("PUT", accounts + "/" + Deployments.ADMIN, JSON, "{\"role\":\"viewer\"}"), 400,
+                "keeps its role");
         assertEquals(204, admin.send("DELETE", accounts + "/viewer-" + suffix, JSON, "").statusCode());
         assertError(viewer.get(path + "/state", JSON), 401, "user name or password is wrong");
     }
