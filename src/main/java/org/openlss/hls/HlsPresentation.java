@@ -142,14 +142,17 @@ public final class HlsPresentation implements PresentationListener, AutoCloseabl
         return variant.playlist();
     }
 
-    /** The variant's segment that starts at {@code start}, or null when there is none (yet, or any more). */
-    ResponseBody segment(Variant variant, long start) {
+    /**
+     * The rendition's segment (TS of a variant, WebVTT of subtitles) that starts at {@code start} (video time), or
+     * null when there is none (yet, or any more).
+     */
+    ResponseBody segment(WrittenSegments rendition, long start) {
         SegmentPlan segments = plan;
         Segment segment = segments == null ? null : segments.byStart(start);
-        if (segment == null || segment.sequence() < variant.first() || segment.sequence() >= variant.next()) {
+        if (segment == null || segment.sequence() < rendition.first() || segment.sequence() >= rendition.next()) {
             return null;
         }
-        return variant.files.body(segment.sequence());
+        return rendition.files.body(segment.sequence());
     }
 
     /** The subtitles rendition of the caption stream level named in a URL, or null. */
@@ -157,16 +160,6 @@ public final class HlsPresentation implements PresentationListener, AutoCloseabl
         SubtitlesRendition rendition = subtitles.get(streamName);
         return rendition != null && rendition.track.key().equals(new TrackKey(TrackType.TEXT, streamName, bitrate,
                 customAttributes)) ? rendition : null;
-    }
-
-    /** The rendition's WebVTT segment that starts at {@code start} (video time), or null when there is none. */
-    ResponseBody segment(SubtitlesRendition rendition, long start) {
-        SegmentPlan segments = plan;
-        Segment segment = segments == null ? null : segments.byStart(start);
-        if (segment == null || segment.sequence() < rendition.first() || segment.sequence() >= rendition.next()) {
-            return null;
-        }
-        return rendition.files.body(segment.sequence());
     }
 
     /** The AES-128 key segments are encrypted with, or null. */

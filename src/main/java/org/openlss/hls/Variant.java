@@ -7,19 +7,13 @@ import org.openlss.ts.SegmentCipher;
 import org.openlss.ts.TsInputException;
 
 /**
- * One HLS variant: a video quality level with the event's audio muxed in (IIS 4), the segments written for it so far,
- * which are {@code [first, next)} of the event's plan, and its current media playlist. Changed by the segmenter's
- * task only; request threads read the volatile fields.
+ * One HLS variant: a video quality level with the event's audio muxed in (IIS 4), its TS segments and playlist.
  */
-final class Variant {
+final class Variant extends WrittenSegments {
     private static final Logger LOG = Logger.getLogger(Variant.class.getName());
 
     final LiveTrack level;
-    final SegmentFiles files;
     SegmentMuxer muxer;
-    private volatile long first;
-    private volatile long next;
-    private volatile byte[] playlist;
     private long peakBitrate;
 
     /**
@@ -27,29 +21,13 @@ final class Variant {
      *                  the next segment the plan closes
      */
     Variant(LiveTrack level, SegmentFiles files, long nextIfNew) {
+        super(files, nextIfNew);
         this.level = level;
-        this.files = files;
-        this.first = files.oldest();
-        this.next = files.newest() >= 0 ? files.newest() + 1 : nextIfNew;
     }
 
-    /** The first segment written, or -1 before any. */
-    long first() {
-        return first;
-    }
-
-    /** The next segment to write. */
-    long next() {
-        return next;
-    }
-
-    /** Stores the segment and moves on to the next one. */
+    /** Stores the segment, moves on to the next one and keeps the peak bitrate. */
     void written(Segment segment, byte[] bytes, long timescale) {
-        files.write(segment.sequence(), bytes);
-        if (first < 0) {
-            first = segment.sequence();
-        }
-        next = segment.sequence() + 1;
+        written(segment, bytes);
         peakBitrate = Math.max(peakBitrate, bytes.length * 8L * timescale / Math.max(1, segment.duration()));
     }
 
@@ -63,8 +41,8 @@ final class Variant {
      * (so ffmpeg finds no break there either), else at their start.
      */
     ContinuityCounters counters(SegmentCipher cipher) {
-        long newest = next - 1;
-        byte[] stored = first < 0 || newest < first ? null : files.read(newest);
+        long newest = next() - 1;
+        byte[] stored = first() < 0 || newest < first() ? null : files.read(newest);
         if (stored != null) {
             try {
                 return ContinuityCounters.continuing(cipher == null ? stored : cipher.decrypt(stored, newest));
@@ -74,21 +52,5 @@ final class Variant {
             }
         }
         return new ContinuityCounters();
-    }
-
-    /** Catches up with a sliding window that went past segments this variant never got to write. */
-    void skipTo(long sequence) {
-        if (next < sequence) {
-            next = sequence;
-            first = first < 0 ? -1 : Math.max(first, sequence);
-        }
-    }
-
-    byte[] playlist() {
-        return playlist;
-    }
-
-    void playlist(byte[] bytes) {
-        playlist = bytes;
     }
 }
