@@ -2,7 +2,6 @@ package org.openlss.pubpoint.isml;
 
 import static org.openlss.pubpoint.isml.IsmlDefinition.*;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -16,140 +15,37 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
-import org.openlss.mp4.HardenedXml;
 import org.openlss.pubpoint.ArchiveSettings;
 import org.openlss.pubpoint.ClientConnectionSettings;
 import org.openlss.pubpoint.ErrorCode;
 import org.openlss.pubpoint.HlsSettings;
 import org.openlss.pubpoint.InvalidSettingException;
-import org.openlss.pubpoint.ManagementException;
 import org.openlss.pubpoint.PublishingPointSettings;
 import org.openlss.pubpoint.ServerConnectionSettings;
 import org.openlss.pubpoint.SourceType;
 import org.openlss.pubpoint.SyndicationUrl;
 
 /**
- * Reads an {@code .isml} file into settings: the meta elements and refs first (hardened StAX, bounded size), then
- * every setting, collecting each problem so that one refusal names them all.
+ * Reads an {@code .isml} file into settings: its meta elements and refs ({@link IsmlDocument}), then every setting,
+ * collecting each problem so that one refusal names them all.
  */
 final class IsmlReader {
     private IsmlReader() {
     }
 
     static PublishingPointSettings read(byte[] xml, Predicate<String> credentialExists) {
-        return new Reader(parse(xml), credentialExists).settings();
-    }
-
-    /** The meta elements (name → content, first one wins) and refs of a file. */
-    record Parsed(Map<String, String> meta, List<Ref> refs, List<String> duplicates) {
-    }
-
-    record Ref(String src, String credentialName) {
-    }
-
-    static Parsed parse(byte[] xml) {
-        if (xml.length > MAX_BYTES) {
-            throw new ManagementException(ErrorCode.MPE_MGMT_INVALID_DATA,
-                    "The .isml file is larger than " + MAX_BYTES + " bytes; a publishing point definition is smaller.");
-        }
-        Map<String, String> meta = new LinkedHashMap<>();
-        List<String> duplicates = new ArrayList<>();
-        List<Ref> refs = new ArrayList<>();
-        XMLStreamReader reader = null;
-        try {
-            reader = HardenedXml.inputFactory().createXMLStreamReader(new ByteArrayInputStream(xml));
-            int elements = 0;
-            List<String> open = new ArrayList<>();
-            while (reader.hasNext()) {
-                int event = reader.next();
-                if (event == XMLStreamConstants.DTD) {
-                    throw invalidXml("document type declarations are not accepted");
-                }
-                if (event == XMLStreamConstants.END_ELEMENT) {
-                    open.remove(open.size() - 1);
-                    continue;
-                }
-                if (event != XMLStreamConstants.START_ELEMENT) {
-                    continue;
-                }
-                if (++elements > MAX_ELEMENTS) {
-                    throw new ManagementException(ErrorCode.MPE_MGMT_INVALID_DATA,
-                            "The .isml file has more than " + MAX_ELEMENTS + " elements; it is not a definition.");
-                }
-                String name = reader.getLocalName();
-                if (elements == 1 && (!"smil".equals(name) || !NAMESPACE.equals(nullToEmpty(reader.getNamespaceURI()))
-                        && !nullToEmpty(reader.getNamespaceURI()).isEmpty())) {
-                    throw new ManagementException(ErrorCode.MPE_MGMT_INVALID_SCHEMA, "The file is not a publishing"
-                            + " point definition: its root is <" + name + ">, not a SMIL 2.0 <smil> element.");
-                }
-                String parent = open.isEmpty() ? "" : open.get(open.size() - 1);
-                open.add(name);
-                if ("meta".equals(name) && "head".equals(parent)) {
-                    String metaName = attribute(reader, "name");
-                    if (metaName != null) {
-                        String content = attribute(reader, "content");
-                        if (meta.containsKey(metaName)) {
-                            duplicates.add(metaName);
-                        } else {
-                            meta.put(metaName, content == null ? "" : content);
-                        }
-                    }
-                } else if ("ref".equals(name) && open.contains("body")) {
-                    refs.add(new Ref(attribute(reader, "src"), attribute(reader, CREDENTIAL_NAME)));
-                }
-            }
-            if (elements == 0) {
-                throw invalidXml("the file holds no XML element");
-            }
-        } catch (XMLStreamException e) {
-            throw invalidXml(e.getMessage());
-        } catch (ManagementException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // the JDK parser reports some malformed input (bad encodings, entity limits) unchecked
-            throw invalidXml(String.valueOf(e.getMessage()));
-        } finally {
-            if (reader != null) {
-                try {
-                    reader.close();
-                } catch (XMLStreamException e) {
-                    // nothing is held open for a byte array
-                }
-            }
-        }
-        return new Parsed(meta, refs, duplicates);
-    }
-
-    private static ManagementException invalidXml(String why) {
-        return new ManagementException(ErrorCode.MPE_MGMT_INVALID_XML,
-                "The .isml file is not well-formed XML: " + why);
-    }
-
-    private static String attribute(XMLStreamReader element, String name) {
-        for (int i = 0; i < element.getAttributeCount(); i++) {
-            if (name.equals(element.getAttributeLocalName(i))) {
-                return element.getAttributeValue(i);
-            }
-        }
-        return null;
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
+        return new Reader(IsmlDocument.parse(xml), credentialExists).settings();
     }
 
     /** Turns the meta elements into settings, collecting every problem before refusing. */
     private static final class Reader {
         private final Map<String, String> meta;
-        private final List<Ref> refs;
+        private final List<IsmlDocument.Ref> refs;
         private final Predicate<String> credentialExists;
         /** Item → problem, in the order found; one item once. */
         private final Map<String, String> problems = new LinkedHashMap<>();
 
-        Reader(Parsed parsed, Predicate<String> credentialExists) {
+        Reader(IsmlDocument parsed, Predicate<String> credentialExists) {
             this.meta = parsed.meta();
             this.refs = parsed.refs();
             this.credentialExists = credentialExists;
@@ -277,7 +173,7 @@ final class IsmlReader {
         private List<SyndicationUrl> urls() {
             List<SyndicationUrl> urls = new ArrayList<>();
             for (int i = 0; i < refs.size(); i++) {
-                Ref ref = refs.get(i);
+                IsmlDocument.Ref ref = refs.get(i);
                 String item = "ref[" + (i + 1) + "]";
                 if (ref.src() == null || ref.src().isBlank()) {
                     problem(item, "has no src URL");
@@ -411,6 +307,6 @@ final class IsmlReader {
 
     private static String redacted(URI uri) {
         return uri.getScheme() + "://…@" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-                + nullToEmpty(uri.getRawPath());
+                + (uri.getRawPath() == null ? "" : uri.getRawPath());
     }
 }
