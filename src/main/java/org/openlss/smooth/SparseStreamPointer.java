@@ -14,8 +14,8 @@ import org.openlss.live.StreamIndex;
  *
  * <p>The value may still change after a parent fragment was first served: a sparse fragment is sent once it ends, so
  * it may arrive after the parent fragments it overlaps. It is {@code settled} (cannot change any more) once every
- * child's listed fragments reach the parent fragment's end (sparse fragments come in order), or the event ended; until then the response
- * must not be cached for long, and its ETag carries the value.
+ * child's listed fragments reach the parent fragment's end (sparse fragments come in order), or the event ended;
+ * until then the response must not be cached for long, and its ETag carries the value.
  *
  * @param value   the {@code ChildTrack} parameter's value (without quotes); empty when no child has a fragment yet
  * @param settled whether the value is final
