@@ -24,6 +24,12 @@ public enum ErrorCode {
     MPE_MGMT_CREDENTIAL_ALREADY_EXISTS(0x80880032, 400),
     /** Ours: sign-ins refused for a while after too many failed ones (with {@code Retry-After}). */
     MPE_MGMT_TOO_MANY_SIGN_IN_FAILURES(0x80880033, 429),
+    /** Ours: the caller's role may not do this action (or not at this point). */
+    MPE_MGMT_ACTION_NOT_ALLOWED(0x80880034, 403),
+    /** Ours: an account that does not exist, one that already does, or a change leaving no administrator. */
+    MPE_MGMT_ACCOUNT_NOT_FOUND(0x80880035, 404),
+    MPE_MGMT_ACCOUNT_ALREADY_EXISTS(0x80880036, 409),
+    MPE_MGMT_LAST_ADMINISTRATOR(0x80880037, 409),
     /** Any other failure. */
     MPE_MGMT_INTERNAL_ERROR(0x80004005, 500);
 

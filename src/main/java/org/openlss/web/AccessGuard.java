@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.openlss.platform.ConnectionAbort;
@@ -16,12 +17,16 @@ import org.openlss.pubpoint.PublishingPointUrl;
 import org.openlss.pubpoint.PublishingPoints;
 import org.openlss.pubpoint.credential.Credentials;
 import org.openlss.pubpoint.rest.ErrorResponses;
+import org.openlss.web.Accounts.Standing;
+import org.openlss.web.Permissions.Decision;
+import org.openlss.web.Permissions.Kind;
 
 /**
- * Who may do what, decided by path at the edge: the management API needs the administrator (HTTP Basic); the
+ * Who may do what, decided by path at the edge: the management API needs an account (HTTP Basic) whose role
+ * {@link Permissions} lets do the call's kind of action, or 403 naming the role and the action; the
  * administration screens under {@code /admin/} need the administrator signed in through their form
  * ({@link AdminSignIn}); publishing to a point (an ingest POST) needs the point's ingest credential when it has one,
- * otherwise the administrator's or the server's encoder account, unless the point takes anonymous encoders; a
+ * otherwise the administrator's or an encoder account's (within its folders), unless the point takes anonymous encoders; a
  * downstream server's pull needs the point's ingest credential when it has one; everything else (players, health) is
  * public, and a wrong Basic header there is ignored, not refused. Every password check is throttled ({@link Accounts}):
  * after too many failures the answer is 429 with {@code Retry-After}, whatever the password.
@@ -34,6 +39,8 @@ import org.openlss.pubpoint.rest.ErrorResponses;
 public class AccessGuard {
     public static final String REALM = "OpenLSS";
     private static final String BASIC_CHALLENGE = "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"";
+    private static final String ACCOUNTS_API = "/services/smoothstreaming/accounts";
+    private static final String POINT_API = "/services/smoothstreaming/publishingpoint/";
 
     @Inject
     Accounts accounts;
@@ -46,7 +53,7 @@ public class AccessGuard {
     Access check(HttpServletRequest request, HttpServletResponse response, String path,
                  PublishingPointUrl url) throws IOException {
         if (path.startsWith("/services/") || url != null && url.isManagement()) {
-            return administrator(request, response);
+            return management(request, response, path, url);
         }
         if (AdminSignIn.covers(path)) {
             return AdminSignIn.check(request, response, path, accounts);
@@ -61,12 +68,21 @@ public class AccessGuard {
         return Access.ANONYMOUS;
     }
 
-    private Access administrator(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private Access management(HttpServletRequest request, HttpServletResponse response, String path,
+                              PublishingPointUrl url) throws IOException {
         Optional<BasicCredentials> basic = BasicCredentials.of(request);
         if (basic.isPresent()) {
-            SignIn signIn = accounts.api(basic.get().user(), basic.get().password(), request.getRemoteAddr());
-            if (signIn.granted()) {
-                return Access.as(new Caller(basic.get().user(), Set.of(Caller.ADMIN_ROLE)),
+            String user = basic.get().user();
+            SignIn signIn = accounts.api(user, basic.get().password(), request.getRemoteAddr());
+            Optional<Standing> standing = signIn.granted() ? accounts.standing(user) : Optional.empty();
+            if (standing.isPresent()) {
+                Decision decision = Permissions.decide(standing.get().role(), standing.get().folders(),
+                        kind(request.getMethod(), path), point(path, url));
+                if (!decision.allowed()) {
+                    ErrorResponses.send(request, response, ErrorCode.MPE_MGMT_ACTION_NOT_ALLOWED, decision.message());
+                    return Access.ANSWERED;
+                }
+                return Access.as(new Caller(user, Set.of(standing.get().role().stored())),
                         HttpServletRequest.BASIC_AUTH);
             }
             if (signIn.throttled()) {
@@ -79,8 +95,31 @@ public class AccessGuard {
         response.setHeader("WWW-Authenticate", BASIC_CHALLENGE);
         ErrorResponses.send(request, response, ErrorCode.MPE_MGMT_AUTHENTICATION_IS_REQUIRED, basic.isPresent()
                 ? "The user name or password is wrong."
-                : "The management API needs the administrator's credentials (HTTP Basic).");
+                : "The management API needs an account's credentials (HTTP Basic).");
         return Access.ANSWERED;
+    }
+
+    /** The kind of action a management call is: reads by method, except the accounts, which are all managing. */
+    static Kind kind(String method, String path) {
+        if (path.startsWith(ACCOUNTS_API)) {
+            return Kind.ACCOUNTS;
+        }
+        if ("GET".equals(method) || "HEAD".equals(method)) {
+            return Kind.READ;
+        }
+        return path.toLowerCase(Locale.ROOT).endsWith("/state") ? Kind.LIFECYCLE : Kind.SETTINGS;
+    }
+
+    /** The point a management call acts on ({@code /live/a.isml/state} or the API's form of it), or null. */
+    static String point(String path, PublishingPointUrl url) {
+        if (url != null && url.isManagement()) {
+            return url.point().urlPath();
+        }
+        if (path.startsWith(POINT_API)) {
+            int end = path.toLowerCase(Locale.ROOT).indexOf(".isml", POINT_API.length());
+            return end < 0 ? null : path.substring(POINT_API.length() - 1, end + ".isml".length());
+        }
+        return null;
     }
 
     private Access encoder(PublishingPointUrl url, boolean push, HttpServletRequest request,
@@ -99,6 +138,17 @@ public class AccessGuard {
                     ? accounts.ingest(user, password, request.getRemoteAddr(), url.point().urlPath(),
                             () -> credentials.matches(credentialName, user, password))
                     : accounts.mayPublish(user, password, request.getRemoteAddr());
+            if (signIn.granted() && credentialName == null) {
+                // a server account: its folders may keep it from this point
+                Kind kind = push ? Kind.PUBLISH : Kind.PULL;
+                Decision decision = accounts.standing(user)
+                        .map(s -> Permissions.decide(s.role(), s.folders(), kind, url.point().urlPath()))
+                        .orElse(Decision.ALLOWED);
+                if (!decision.allowed()) {
+                    sendText(request, response, HttpServletResponse.SC_FORBIDDEN, decision.message());
+                    return Access.ANSWERED;
+                }
+            }
             if (signIn.granted()) {
                 return Access.as(new Caller(user, Set.of(Caller.ENCODER_ROLE)), HttpServletRequest.BASIC_AUTH);
             }

@@ -5,10 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * An account the server signs in: the user name, its role ({@link Caller#ADMIN_ROLE} or {@link Caller#ENCODER_ROLE})
- * and a PBKDF2 hash of the password, never the password itself.
+ * An account the server signs in: the user name, its {@link Role} (stored value), the folders that limit it (one a
+ * line, none meaning every point) and a PBKDF2 hash of the password, never the password itself.
  */
 @Entity
 @Table(name = "account")
@@ -18,6 +20,8 @@ public class AccountEntity {
     private String userName;
     @Column(nullable = false, length = 16)
     private String role;
+    @Column(length = 4000)
+    private String folders;
     @Column(name = "password_hash", nullable = false, length = 512)
     private String passwordHash;
     @Column(nullable = false)
@@ -33,8 +37,27 @@ public class AccountEntity {
         this.updated = now;
     }
 
+    AccountEntity(String userName, Role role, List<String> folders, String passwordHash, Instant now) {
+        this(userName, role.stored(), passwordHash, now);
+        setRole(role, folders, now);
+    }
+
+    String userName() {
+        return userName;
+    }
+
+    void setRole(Role role, List<String> folders, Instant now) {
+        this.role = role.stored();
+        this.folders = folders.isEmpty() ? null : String.join("\n", folders);
+        this.updated = now;
+    }
+
     String role() {
         return role;
+    }
+
+    List<String> folders() {
+        return folders == null || folders.isBlank() ? List.of() : Arrays.asList(folders.split("\n"));
     }
 
     String passwordHash() {

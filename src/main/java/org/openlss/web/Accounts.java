@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 import org.openlss.platform.AuditTrail;
+import org.openlss.pubpoint.ErrorCode;
+import org.openlss.pubpoint.ManagementException;
 import org.openlss.platform.OwnerOnlyFiles;
 import org.openlss.platform.PersistenceService;
 import org.openlss.platform.ServerConfig;
@@ -33,6 +35,9 @@ import org.openlss.web.SignInThrottle.Limits;
 public class Accounts {
     private static final Logger LOG = Logger.getLogger(Accounts.class.getName());
     private static final Set<String> ADMINISTRATOR = Set.of(Caller.ADMIN_ROLE);
+    /** The roles that sign in to the management API; what each may do there is {@link Permissions}' to say. */
+    private static final Set<String> API_USERS = Set.of(Role.ADMINISTRATOR.stored(), Role.OPERATOR.stored(),
+            Role.VIEWER.stored());
     private static final Set<String> PUBLISHERS = Set.of(Caller.ADMIN_ROLE, Caller.ENCODER_ROLE);
     private static final char[] ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
     /** User names and client addresses the throttle remembers, each. */
@@ -129,9 +134,114 @@ public class Accounts {
         return Optional.empty();
     }
 
-    /** The administrator signing in to the management API (HTTP Basic) from {@code address}. */
+    /** An administrator, operator or viewer signing in to the management API (HTTP Basic) from {@code address}. */
     public SignIn api(String user, String password, String address) {
-        return signIn(user, password, address, ADMINISTRATOR, "the management API", false);
+        return signIn(user, password, address, API_USERS, "the management API", false);
+    }
+
+    /** The role and folders of {@code user}, once signed in: what {@link Permissions} decides on. */
+    public Optional<Standing> standing(String user) {
+        return Optional.ofNullable(persistence.inTransaction(em -> em.find(AccountEntity.class, user)))
+                .flatMap(a -> Role.of(a.role()).map(role -> new Standing(role, a.folders())));
+    }
+
+    /** The accounts by user name; never their password hashes. */
+    public List<AccountView> list() {
+        return persistence.inTransaction(em -> em.createQuery(
+                "select a from AccountEntity a order by a.userName", AccountEntity.class).getResultList())
+                .stream().map(Accounts::view).toList();
+    }
+
+    public AccountView get(String user) {
+        return persistence.inTransaction(em -> view(existing(em, user)));
+    }
+
+    /** Creates {@code user}; the password is stored only as a hash. */
+    public AccountView create(String user, String password, Role role, List<String> folders) {
+        if (user == null || user.isBlank() || user.length() > 128 || password == null || password.isEmpty()) {
+            throw new ManagementException(ErrorCode.MPE_MGMT_INVALID_DATA,
+                    "An account needs a user name (at most 128 characters) and a password.");
+        }
+        AccountView created = persistence.inTransaction(em -> {
+            if (em.find(AccountEntity.class, user) != null) {
+                throw new ManagementException(ErrorCode.MPE_MGMT_ACCOUNT_ALREADY_EXISTS,
+                        "The account '" + user + "' already exists.");
+            }
+            AccountEntity account = new AccountEntity(user, role, folders,
+                    PasswordHash.generate(password.toCharArray()), clock.instant());
+            em.persist(account);
+            return view(account);
+        });
+        audit.change("created the " + role.title() + " account '" + user + "'");
+        return created;
+    }
+
+    /** Changes the role and folders of {@code user}, and its password when one is given. */
+    public AccountView update(String user, Optional<String> password, Role role, List<String> folders) {
+        AccountView updated = persistence.inTransaction(em -> {
+            AccountEntity account = existing(em, user);
+            // the configured accounts must keep their role, or the next start refuses them (ensureAccounts)
+            boolean configured = user.equals(config.adminUser()) || user.equals(config.encoderUser());
+            if (configured && !account.role().equals(role.stored())) {
+                throw new ManagementException(ErrorCode.MPE_MGMT_INVALID_DATA, "The account '" + user
+                        + "' is configured (OPENLSS_ADMIN_USER / OPENLSS_ENCODER_USER) and keeps its role.");
+            }
+            if (role != Role.ADMINISTRATOR) {
+                keepAnAdministrator(em, account);
+            }
+            account.setRole(role, folders, clock.instant());
+            password.ifPresent(p -> account.setPasswordHash(PasswordHash.generate(p.toCharArray()), clock.instant()));
+            return view(account);
+        });
+        check.forget();
+        audit.change("changed the account '" + user + "' to " + role.title()
+                + (folders.isEmpty() ? "" : " within " + String.join(", ", folders))
+                + (password.isPresent() ? ", with a new password" : ""));
+        return updated;
+    }
+
+    public void delete(String user) {
+        persistence.inTransaction(em -> {
+            AccountEntity account = existing(em, user);
+            keepAnAdministrator(em, account);
+            em.remove(account);
+            return null;
+        });
+        check.forget();
+        audit.change("removed the account '" + user + "'");
+    }
+
+    /** Refuses to remove or demote {@code account} when it is the last administrator: nobody could manage then. */
+    private static void keepAnAdministrator(EntityManager em, AccountEntity account) {
+        if (!account.role().equals(Role.ADMINISTRATOR.stored())) {
+            return;
+        }
+        long administrators = em.createQuery("select count(a) from AccountEntity a where a.role = :role", Long.class)
+                .setParameter("role", Role.ADMINISTRATOR.stored()).getSingleResult();
+        if (administrators <= 1) {
+            throw new ManagementException(ErrorCode.MPE_MGMT_LAST_ADMINISTRATOR,
+                    "'" + account.userName() + "' is the last administrator: make another account administrator first.");
+        }
+    }
+
+    private static AccountEntity existing(EntityManager em, String user) {
+        AccountEntity account = em.find(AccountEntity.class, user);
+        if (account == null) {
+            throw new ManagementException(ErrorCode.MPE_MGMT_ACCOUNT_NOT_FOUND, "No account '" + user + "'.");
+        }
+        return account;
+    }
+
+    private static AccountView view(AccountEntity account) {
+        return new AccountView(account.userName(), account.role(), account.folders());
+    }
+
+    /** An account as the API shows it: no password, no hash. */
+    public record AccountView(String user, String role, List<String> folders) {
+    }
+
+    /** An account's role and the folders that limit it (none: every point). */
+    public record Standing(Role role, List<String> folders) {
     }
 
     /** The administrator signing in to the screens (their form): each sign-in starts a session, and is audited. */

@@ -309,6 +309,63 @@ class ManagementApiIT {
         assertTrue(flash.body().contains("<allow-access-from domain=\"*\""), flash.body());
     }
 
+    @Test
+    void everyRoleMayDoOnlyWhatItsRoleAndFoldersAllow() {
+        String folder = "/" + path.substring(0, path.lastIndexOf('/') + 1);
+        String outside = "it/elsewhere-" + UUID.randomUUID().toString().substring(0, 8) + "/channel1.isml";
+        create(path);
+        create(outside);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Http operator = account("operator", "operator-" + suffix, folder);
+        Http viewer = account("viewer", "viewer-" + suffix, null);
+        Http encoder = account("encoder", "encoder-" + suffix, folder);
+        String accounts = "services/smoothstreaming/accounts";
+        HttpResponse<String> list = admin.get(accounts, JSON);
+        assertEquals(200, list.statusCode(), list.body());
+        assertTrue(list.body().contains("\"operator-" + suffix + "\"") && !list.body().contains("password"),
+                "the accounts, never a password or hash: " + list.body());
+
+        for (Http reader : List.of(operator, viewer)) {
+            assertEquals(200, reader.get(path + "/state", JSON).statusCode(), "both read");
+            assertEquals(200, reader.get(COLLECTION + "/settings", JSON).statusCode());
+        }
+        assertError(viewer.send("PUT", path + "/state", ATOM, Documents.stateEntry("Started")), 403,
+                "The viewer role may not start, stop or shut down points");
+        assertEquals(200, operator.send("PUT", path + "/state", ATOM, Documents.stateEntry("Started")).statusCode(),
+                "the operator starts a point of its folder");
+        assertError(operator.send("PUT", outside + "/state", ATOM, Documents.stateEntry("Started")), 403,
+                "only within " + folder);
+        assertError(operator.send("PUT", path + "/settings", JSON, "{\"title\":\"x\"}"), 403,
+                "The operator role may not change settings");
+        assertError(operator.get(accounts, JSON), 403, "The operator role may not manage accounts");
+        assertError(viewer.send("POST", accounts, JSON, "{\"user\":\"x\",\"password\":\"y\",\"role\":\"viewer\"}"),
+                403, "The viewer role may not manage accounts");
+        assertError(encoder.get(path + "/state", JSON), 401, "user name or password is wrong");
+
+        int in = encoder.send("POST", path + "/Streams(roles)", "application/octet-stream", "").statusCode();
+        assertTrue(in != 401 && in != 403, "the encoder passes the guard within its folder: " + in);
+        HttpResponse<String> out = encoder.send("POST", outside + "/Streams(roles)", "application/octet-stream", "");
+        assertEquals(403, out.statusCode(), out.body());
+        assertTrue(out.body().contains("The encoder role may publish to points only within " + folder), out.body());
+
+        assertError(admin.send("DELETE", accounts + "/" + Deployments.ADMIN, JSON, ""), 409, "last administrator");
+        assertError(admin.send("PUT", accounts + "/" + Deployments.ADMIN, JSON, "{\"role\":\"viewer\"}"), 400,
+                "keeps its role");
+        assertEquals(204, admin.send("DELETE", accounts + "/viewer-" + suffix, JSON, "").statusCode());
+        assertError(viewer.get(path + "/state", JSON), 401, "user name or password is wrong");
+    }
+
+    /** Creates an account of {@code role} (limited to {@code folder} unless null) and a client signing in as it. */
+    private Http account(String role, String user, String folder) {
+        String password = "pw-" + UUID.randomUUID();
+        HttpResponse<String> created = admin.send("POST", "services/smoothstreaming/accounts", JSON,
+                Json.createObjectBuilder().add("user", user).add("password", password).add("role", role)
+                        .add("folders", folder == null ? Json.createArrayBuilder() : Json.createArrayBuilder()
+                                .add(folder)).build().toString());
+        assertEquals(201, created.statusCode(), created.body());
+        return new Http(admin.base(), user, password);
+    }
+
     private void create(String pointPath) {
         HttpResponse<String> r = admin.send("POST", COLLECTION + "/settings", ATOM,
                 Documents.settingsEntry("<Title>t</Title>"), "Slug", "/" + pointPath);
