@@ -9,6 +9,7 @@ import org.openlss.pubpoint.ManagementException;
 import org.openlss.pubpoint.credential.CredentialDescription;
 import org.openlss.pubpoint.credential.Credentials;
 import org.openlss.pubpoint.credential.NewCredential;
+import org.openlss.web.Permissions.Kind;
 
 /**
  * Manage Credentials: the stored credentials (name, user name, when stored), adding one and deleting one. A secret is
@@ -22,6 +23,8 @@ public class CredentialsPage implements Serializable {
 
     @Inject
     Credentials credentials;
+    @Inject
+    ScreenUser user;
 
     private String name = "";
     private String userName = "";
@@ -40,6 +43,7 @@ public class CredentialsPage implements Serializable {
             return null;
         }
         try {
+            user.require(Kind.SETTINGS, null);
             credentials.create(credential);
         } catch (ManagementException e) {
             Messages.error(e.getMessage());
@@ -51,6 +55,7 @@ public class CredentialsPage implements Serializable {
 
     public String delete(String credentialName) {
         try {
+            user.require(Kind.SETTINGS, null);
             credentials.delete(credentialName);
         } catch (ManagementException e) {
             Messages.error(e.getMessage());

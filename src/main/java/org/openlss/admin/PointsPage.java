@@ -13,6 +13,7 @@ import org.openlss.pubpoint.PublishingPointStatistics;
 import org.openlss.pubpoint.PublishingPoints;
 import org.openlss.pubpoint.StatisticsSource;
 import org.openlss.stats.StreamSummary;
+import org.openlss.web.Permissions.Kind;
 
 /**
  * The Live Smooth Streaming Publishing Points page: every point with its status per behaviour, the actions for the
@@ -29,6 +30,8 @@ public class PointsPage implements Serializable {
     BehaviourErrors errors;
     @Inject
     StatisticsSource statistics;
+    @Inject
+    ScreenUser user;
 
     private String selected;
     private transient List<PointRow> rows;
@@ -63,6 +66,7 @@ public class PointsPage implements Serializable {
     public String delete() {
         try {
             PublishingPointPath path = PublishingPointPath.of(selected);
+            user.require(Kind.SETTINGS, path);
             points.delete(path);
             Messages.infoAfterRedirect("Deleted " + path.urlPath() + ".");
             return "index?faces-redirect=true";
@@ -76,6 +80,7 @@ public class PointsPage implements Serializable {
     private String request(PublishingPointState target, String done) {
         try {
             PublishingPointPath path = PublishingPointPath.of(selected);
+            user.require(Kind.LIFECYCLE, path);
             points.requestState(path, target);
             Messages.infoAfterRedirect(path.urlPath() + " " + done + ".");
             return "index?faces-redirect=true&includeViewParams=true";

@@ -41,6 +41,7 @@ public class AccessGuard {
     private static final String BASIC_CHALLENGE = "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"";
     private static final String ACCOUNTS_API = "/services/smoothstreaming/accounts";
     private static final String POINT_API = "/services/smoothstreaming/publishingpoint/";
+    private static final String AUDIT_API = "/services/smoothstreaming/audit";
 
     @Inject
     Accounts accounts;
@@ -99,10 +100,16 @@ public class AccessGuard {
         return Access.ANSWERED;
     }
 
-    /** The kind of action a management call is: reads by method, except the accounts, which are all managing. */
+    /**
+     * The kind of action a management call is: reads by method, except the accounts, which are all managing, and the
+     * audit log, which names who signed in from where.
+     */
     static Kind kind(String method, String path) {
         if (path.startsWith(ACCOUNTS_API)) {
             return Kind.ACCOUNTS;
+        }
+        if (path.startsWith(AUDIT_API)) {
+            return Kind.AUDIT;
         }
         if ("GET".equals(method) || "HEAD".equals(method)) {
             return Kind.READ;

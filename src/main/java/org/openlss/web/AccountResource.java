@@ -104,8 +104,7 @@ public class AccountResource {
         if (!(folders instanceof JsonArray array) || !array.stream().allMatch(JsonString.class::isInstance)) {
             throw invalid("'folders' must be an array of paths such as \"/live/sports/\".");
         }
-        return array.getValuesAs(JsonString.class).stream().map(s -> Permissions.normalizeFolder(s.getString()))
-                .distinct().toList();
+        return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     }
 
     private static ManagementException invalid(String message) {

@@ -26,20 +26,25 @@ import org.openlss.web.AccountCheck.Match;
 import org.openlss.web.SignInThrottle.Limits;
 
 /**
- * The accounts the server signs in: the administrator (management API and screens) and the server-wide encoder
- * account, which may push to any point as the administrator may. Only PBKDF2 hashes are stored. A password that is not
- * configured is generated at first start into a file only the server's user can read; the log says where, not what.
- * Every check goes through the sign-in throttle, and sign-ins, failures and throttling go to the audit trail.
+ * The accounts the server signs in, each with a {@link Role} and optional folders: the configured administrator and
+ * server-wide encoder account, created at start, and those the administrator adds (API and screens). Only PBKDF2
+ * hashes are stored. A password that is not configured is generated at first start into a file only the server's
+ * user can read; the log says where, not what. Every check goes through the sign-in throttle, and sign-ins, failures,
+ * throttling and account changes go to the audit trail.
  */
 @ApplicationScoped
 public class Accounts {
     private static final Logger LOG = Logger.getLogger(Accounts.class.getName());
-    private static final Set<String> ADMINISTRATOR = Set.of(Caller.ADMIN_ROLE);
-    /** The roles that sign in to the management API; what each may do there is {@link Permissions}' to say. */
-    private static final Set<String> API_USERS = Set.of(Role.ADMINISTRATOR.stored(), Role.OPERATOR.stored(),
+    /**
+     * The roles that sign in to the management API and the screens; what each may do there is {@link Permissions}'
+     * to say.
+     */
+    private static final Set<String> MANAGERS = Set.of(Role.ADMINISTRATOR.stored(), Role.OPERATOR.stored(),
             Role.VIEWER.stored());
     private static final Set<String> PUBLISHERS = Set.of(Caller.ADMIN_ROLE, Caller.ENCODER_ROLE);
     private static final char[] ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+    /** The account table's folders column (005-account-roles.xml), one folder per line. */
+    private static final int MAX_FOLDERS_LENGTH = 4000;
     /** User names and client addresses the throttle remembers, each. */
     private static final int THROTTLE_CAPACITY = 10_000;
 
@@ -136,7 +141,7 @@ public class Accounts {
 
     /** An administrator, operator or viewer signing in to the management API (HTTP Basic) from {@code address}. */
     public SignIn api(String user, String password, String address) {
-        return signIn(user, password, address, API_USERS, "the management API", false);
+        return signIn(user, password, address, MANAGERS, "the management API", false);
     }
 
     /** The role and folders of {@code user}, once signed in: what {@link Permissions} decides on. */
@@ -162,12 +167,18 @@ public class Accounts {
             throw new ManagementException(ErrorCode.MPE_MGMT_INVALID_DATA,
                     "An account needs a user name (at most 128 characters) and a password.");
         }
+        // HTTP Basic ends the user name at the first colon: such an account could never sign in
+        if (user.contains(":") || user.chars().anyMatch(Character::isISOControl) || !user.strip().equals(user)) {
+            throw new ManagementException(ErrorCode.MPE_MGMT_INVALID_DATA, "A user name has no colon, no control "
+                    + "characters and no spaces at either end.");
+        }
+        List<String> stored = folders(folders);
         AccountView created = persistence.inTransaction(em -> {
             if (em.find(AccountEntity.class, user) != null) {
                 throw new ManagementException(ErrorCode.MPE_MGMT_ACCOUNT_ALREADY_EXISTS,
                         "The account '" + user + "' already exists.");
             }
-            AccountEntity account = new AccountEntity(user, role, folders,
+            AccountEntity account = new AccountEntity(user, role, stored,
                     PasswordHash.generate(password.toCharArray()), clock.instant());
             em.persist(account);
             return view(account);
@@ -177,7 +188,8 @@ public class Accounts {
     }
 
     /** Changes the role and folders of {@code user}, and its password when one is given. */
-    public AccountView update(String user, Optional<String> password, Role role, List<String> folders) {
+    public AccountView update(String user, Optional<String> password, Role role, List<String> written) {
+        List<String> folders = folders(written);
         AccountView updated = persistence.inTransaction(em -> {
             AccountEntity account = existing(em, user);
             // the configured accounts must keep their role, or the next start refuses them (ensureAccounts)
@@ -209,6 +221,27 @@ public class Accounts {
         });
         check.forget();
         audit.change("removed the account '" + user + "'");
+    }
+
+    /**
+     * The folders as they are stored: each as {@link Permissions#normalizeFolder} writes it, once; refused when one
+     * could never be the start of a point path, or when they do not fit the account table's column.
+     */
+    static List<String> folders(List<String> written) {
+        List<String> folders = written.stream().map(String::trim).filter(f -> !f.isEmpty())
+                .map(Permissions::normalizeFolder).distinct().toList();
+        for (String folder : folders) {
+            if (folder.chars().anyMatch(c -> c <= ' ' || c == 0x7f) || folder.contains("//")
+                    || folder.contains("/./") || folder.contains("/../")) {
+                throw new ManagementException(ErrorCode.MPE_MGMT_INVALID_DATA, "The folder '" + folder.strip()
+                        + "' is not a path such as /live/sports/ (no spaces, empty, '.' or '..' segments).");
+            }
+        }
+        if (String.join("\n", folders).length() > MAX_FOLDERS_LENGTH) {
+            throw new ManagementException(ErrorCode.MPE_MGMT_INVALID_DATA,
+                    "The folders take more than " + MAX_FOLDERS_LENGTH + " characters.");
+        }
+        return folders;
     }
 
     /** Refuses to remove or demote {@code account} when it is the last administrator: nobody could manage then. */
@@ -244,9 +277,12 @@ public class Accounts {
     public record Standing(Role role, List<String> folders) {
     }
 
-    /** The administrator signing in to the screens (their form): each sign-in starts a session, and is audited. */
+    /**
+     * An administrator, operator or viewer signing in to the screens (their form): each sign-in starts a session, and
+     * is audited.
+     */
     public SignIn screens(String user, String password, String address) {
-        return signIn(user, password, address, ADMINISTRATOR, "the screens", true);
+        return signIn(user, password, address, MANAGERS, "the screens", true);
     }
 
     /** Whether {@code user} may push streams to any publishing point: the administrator or the encoder account. */

@@ -6,21 +6,34 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.openlss.web.Accounts.Standing;
+import org.openlss.web.Permissions.Decision;
+import org.openlss.web.Permissions.Kind;
 
 /**
- * The sign-in of the administration screens under {@code /admin/}: a plain HTML page ({@link #PAGE}) posts the
- * administrator's user name and password to {@link #ACTION}, checked against the same account as the API's
- * Basic credentials and throttled alike (the page then says how long to wait); the caller is then kept in the HTTP
- * session (under a new session id) and re-established on every screen request. Anyone else is sent to the sign-in
- * page, and back to where they were going once signed in.
+ * The sign-in of the administration screens under {@code /admin/}: a plain HTML page ({@link #PAGE}) posts the user
+ * name and password of an administrator, operator or viewer account to {@link #ACTION}, checked against the same
+ * accounts as the API's Basic credentials and throttled alike (the page then says how long to wait); the user is then
+ * kept in the HTTP session (under a new session id). Every screen request reads the account again, so a changed role
+ * or removed account takes effect at once, and {@link Permissions} decides whether its role may open the page
+ * ({@link #pageKind}); the pages hide what the role may not do and their actions check it again. Anyone else is sent
+ * to the sign-in page, and back to where they were going once signed in.
  */
 final class AdminSignIn {
     static final String PAGE = "/admin/signin.html";
     static final String ACTION = "/admin/signin";
     /** What the sign-in page itself needs before anyone is signed in. */
     private static final Set<String> PUBLIC = Set.of(PAGE, "/admin/admin.css", "/admin/admin.js");
-    private static final String CALLER = AdminSignIn.class.getName() + ".caller";
+    /** The pages that do more than read, by their lower-case path; every other screen is {@link Kind#READ}. */
+    private static final Map<String, Kind> PAGE_KINDS = Map.of(
+            "/admin/point.xhtml", Kind.SETTINGS,
+            "/admin/import.xhtml", Kind.SETTINGS,
+            "/admin/accounts.xhtml", Kind.ACCOUNTS,
+            "/admin/audit.xhtml", Kind.AUDIT);
+    private static final String USER = AdminSignIn.class.getName() + ".user";
     private static final String RETURN_TO = AdminSignIn.class.getName() + ".returnTo";
     private static final String HOME = "/admin/";
 
@@ -43,11 +56,33 @@ final class AdminSignIn {
             return Access.ANSWERED;
         }
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(CALLER) instanceof Caller caller) {
-            return Access.as(caller, HttpServletRequest.FORM_AUTH);
+        Object user = session == null ? null : session.getAttribute(USER);
+        Optional<Standing> standing = user instanceof String name ? screenUser(accounts, name) : Optional.empty();
+        if (standing.isEmpty()) {
+            if (user != null) {
+                // the account was removed, or may no longer use the screens, since it signed in
+                session.invalidate();
+            }
+            askToSignIn(request, response, path);
+            return Access.ANSWERED;
         }
-        askToSignIn(request, response, path);
-        return Access.ANSWERED;
+        Role role = standing.get().role();
+        Decision decision = Permissions.decide(role, standing.get().folders(), pageKind(path), null);
+        if (!decision.allowed()) {
+            refuse(response, decision.message());
+            return Access.ANSWERED;
+        }
+        return Access.as(new Caller((String) user, Set.of(role.stored())), HttpServletRequest.FORM_AUTH);
+    }
+
+    /** The kind of action opening the screen at {@code path} is. */
+    static Kind pageKind(String path) {
+        return PAGE_KINDS.getOrDefault(path.toLowerCase(Locale.ROOT), Kind.READ);
+    }
+
+    /** The role and folders of {@code user} while it may use the screens: an encoder account never may. */
+    private static Optional<Standing> screenUser(Accounts accounts, String user) {
+        return accounts.standing(user).filter(standing -> standing.role() != Role.ENCODER);
     }
 
     private static void signIn(HttpServletRequest request, HttpServletResponse response, Accounts accounts) {
@@ -68,7 +103,7 @@ final class AdminSignIn {
         session.removeAttribute(RETURN_TO);
         // a session id known before the sign-in (fixed by an attacker) must not become an administrator's
         request.changeSessionId();
-        session.setAttribute(CALLER, new Caller(user, Set.of(Caller.ADMIN_ROLE)));
+        session.setAttribute(USER, user);
         redirect(request, response, returnTo instanceof String target ? target : HOME);
     }
 
@@ -93,6 +128,15 @@ final class AdminSignIn {
             request.getSession(true).setAttribute(RETURN_TO, query == null ? path : path + "?" + query);
         }
         redirect(request, response, signInPage);
+    }
+
+    /** A page the role may not open: plain text, so the message (which may quote a folder) needs no escaping. */
+    private static void refuse(HttpServletResponse response, String message) throws IOException {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("text/plain;charset=utf-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getOutputStream().write(("Forbidden: " + message + "\nThe publishing points are at /admin/.\n")
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** 303: the browser follows with a GET, also after a POST. */

@@ -18,6 +18,7 @@ public final class Permissions {
         LIFECYCLE("start, stop or shut down points"),
         SETTINGS("change settings"),
         ACCOUNTS("manage accounts"),
+        AUDIT("read the audit log"),
         PUBLISH("publish to points"),
         PULL("pull from points");
 
@@ -38,7 +39,7 @@ public final class Permissions {
 
     private static final Map<Role, Grant> TABLE = Map.of(
             Role.ADMINISTRATOR, new Grant(EnumSet.allOf(Kind.class), EnumSet.noneOf(Kind.class)),
-            Role.OPERATOR, new Grant(EnumSet.of(Kind.READ, Kind.LIFECYCLE), EnumSet.of(Kind.LIFECYCLE)),
+            Role.OPERATOR, new Grant(EnumSet.of(Kind.READ, Kind.AUDIT, Kind.LIFECYCLE), EnumSet.of(Kind.LIFECYCLE)),
             Role.VIEWER, new Grant(EnumSet.of(Kind.READ), EnumSet.noneOf(Kind.class)),
             Role.ENCODER, new Grant(EnumSet.of(Kind.PUBLISH, Kind.PULL), EnumSet.of(Kind.PUBLISH, Kind.PULL)));
 

@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * What an administrator does on the screens, for the browser tests. The status and details pages redraw parts of
@@ -65,6 +66,11 @@ final class AdminPages {
     /** Picks the radio button of {@code value} in the group {@code id}. */
     void choose(String id, String value) {
         browser.find("input[name='" + id + "'][value='" + value + "']").click();
+    }
+
+    /** Picks the option labelled {@code label} in the drop-down list {@code id}. */
+    void select(String id, String label) {
+        new Select(byId(id)).selectByVisibleText(label);
     }
 
     void tab(String name) {

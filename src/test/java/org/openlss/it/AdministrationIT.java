@@ -300,6 +300,108 @@ class AdministrationIT {
     }
 
     @Test
+    void accountsAddedInTheScreensSignInWithTheirRoleAndSeeAndDoOnlyWhatItAllows() {
+        String folder = "/" + RUN + "/roles/";
+        String inside = RUN + "/roles/channel.isml";
+        String outside = RUN + "/other/channel.isml";
+        events.create(inside, "{}");
+        events.create(outside, "{}");
+        String operator = RUN + "-operator";
+        String viewer = RUN + "-viewer";
+        String password = "pw-" + RUN;
+
+        signIn();
+        pages.open("/admin/accounts.xhtml");
+        addAccount(operator, password, "operator", folder + ", /live/../");
+        assertTrue(pages.pageMessages().contains("The folder '/live/../' is not a path such as /live/sports/"),
+                pages.pageMessages());
+        assertEquals("", browser.driver().findElement(By.id("account:password")).getAttribute("value"),
+                "the password is not sent back");
+        addAccount(operator, password, "operator", folder);
+        addAccount(viewer, password, "viewer", "");
+        assertEquals("operator", browser.text("tr[data-account='" + operator + "'] .role"));
+        assertEquals(folder, browser.text("tr[data-account='" + operator + "'] .folders"));
+        assertEquals("every point", browser.text("tr[data-account='" + viewer + "'] .folders"));
+        assertFalse(browser.driver().getPageSource().contains(password));
+        browser.screenshot("accounts");
+        pages.click(browser.find("tr[data-account='" + Deployments.ADMIN + "'] input.danger").getAttribute("id"), true);
+        assertTrue(pages.pageMessages().contains("is the last administrator"), pages.pageMessages());
+        String newPassword = "new-" + password;
+        pages.click(browser.find("tr[data-account='" + viewer + "'] input:not(.danger)").getAttribute("id"), false);
+        assertEquals("Change " + viewer, browser.text("aside h2"));
+        assertFalse(browser.driver().findElement(By.id("account:user")).isEnabled());
+        pages.type("account:password", newPassword);
+        pages.click("account:save", false);
+        assertTrue(pages.pageMessages().contains("Changed the account '" + viewer + "'"), pages.pageMessages());
+        assertEquals("viewer", browser.text("tr[data-account='" + viewer + "'] .role"));
+        pages.click("session:signOut", false);
+
+        // the viewer reads every screen it may, and is shown no command
+        pages.signIn(viewer, newPassword);
+        assertEquals(List.of(), browser.driver().findElements(By.linkText("Accounts")));
+        assertEquals(List.of(), browser.driver().findElements(By.linkText("Audit Log")));
+        assertEquals(List.of(), browser.driver().findElements(By.id("points:add")));
+        pages.open("/admin/index.xhtml?point=" + inside);
+        browser.await("the selected point", PATIENCE, d -> pages.textOf(".selected-name").equals(inside));
+        assertEquals(List.of(), pages.actions().stream().filter(a -> !a.equals("Details")).toList());
+        pages.open("/admin/credentials.xhtml");
+        assertEquals(List.of(), browser.driver().findElements(By.id("credential:add")));
+        for (String[] refused : new String[][] {{"point.xhtml", "The viewer role may not change settings."},
+                {"import.xhtml", "The viewer role may not change settings."},
+                {"accounts.xhtml", "The viewer role may not manage accounts."},
+                {"audit.xhtml", "The viewer role may not read the audit log."}}) {
+            pages.open("/admin/" + refused[0]);
+            assertTrue(browser.text("body").contains("Forbidden: " + refused[1]), refused[0] + ": "
+                    + browser.text("body"));
+        }
+        SignedInClient viewerTab = new SignedInClient(events.admin().base());
+        viewerTab.signIn(viewer, newPassword);
+        assertEquals(403, viewerTab.get("admin/point.xhtml").statusCode());
+        pages.open("/admin/");
+        pages.click("session:signOut", false);
+
+        // the operator starts a point of its folder, and may not touch the others or the settings
+        pages.signIn(operator, password);
+        assertTrue(browser.text(".session").contains("operator of " + folder), browser.text(".session"));
+        assertEquals(List.of(), browser.driver().findElements(By.id("points:add")));
+        pages.open("/admin/index.xhtml?point=" + outside);
+        browser.await("the selected point", PATIENCE, d -> pages.textOf(".selected-name").equals(outside));
+        assertEquals(List.of(), pages.actions().stream().filter(a -> !a.equals("Details")).toList());
+        pages.open("/admin/index.xhtml?point=" + inside);
+        browser.await("the selected point", PATIENCE, d -> pages.textOf(".selected-name").equals(inside));
+        assertEquals(List.of("Start Publishing Point"), pages.actions());
+        pages.click("points:start", false);
+        assertTrue(pages.pageMessages().contains("started"), pages.pageMessages());
+        assertEquals("Starting", pages.cell(inside, "state"));
+        pages.open("/admin/audit.xhtml");
+        assertEquals("Audit Log", browser.text("h1"), "the operator sees everything, the audit log too");
+        pages.open("/admin/point.xhtml?point=" + inside);
+        assertTrue(browser.text("body").contains("Forbidden: The operator role may not change settings."),
+                browser.text("body"));
+        pages.open("/admin/");
+        pages.click("session:signOut", false);
+
+        // removing an account ends its sessions at their next request
+        pages.signIn(Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
+        pages.open("/admin/accounts.xhtml");
+        pages.click(browser.find("tr[data-account='" + viewer + "'] input.danger").getAttribute("id"), true);
+        assertTrue(pages.pageMessages().contains("Removed the account '" + viewer + "'"), pages.pageMessages());
+        HttpResponse<String> afterRemoval = viewerTab.get("admin/index.xhtml");
+        assertEquals(303, afterRemoval.statusCode());
+        assertTrue(afterRemoval.headers().firstValue("Location").orElse("").endsWith("/admin/signin.html"));
+        assertEquals(List.of(), browser.policyViolations());
+    }
+
+    /** Fills the Accounts page's form and adds the account. */
+    private void addAccount(String user, String password, String role, String folders) {
+        pages.type("account:user", user);
+        pages.type("account:password", password);
+        pages.select("account:role", role);
+        pages.type("account:folders", folders);
+        pages.click("account:save", false);
+    }
+
+    @Test
     void theAuditLogShowsSignInsAndChangesAndAThrottledSignInSaysHowLongToWait() {
         SignedInClient client = new SignedInClient(events.admin().base());
         client.signIn(Deployments.ADMIN, Deployments.ADMIN_PASSWORD);

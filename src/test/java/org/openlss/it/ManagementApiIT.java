@@ -340,6 +340,13 @@ class ManagementApiIT {
         assertError(operator.get(accounts, JSON), 403, "The operator role may not manage accounts");
         assertError(viewer.send("POST", accounts, JSON, "{\"user\":\"x\",\"password\":\"y\",\"role\":\"viewer\"}"),
                 403, "The viewer role may not manage accounts");
+        assertError(viewer.get("services/smoothstreaming/audit", JSON), 403, "The viewer role may not read the audit log");
+        assertEquals(200, operator.get("services/smoothstreaming/audit", JSON).statusCode(), "the operator sees all");
+        assertError(admin.send("POST", accounts, JSON, "{\"user\":\"a:b\",\"password\":\"y\",\"role\":\"viewer\"}"),
+                400, "no colon");
+        assertError(admin.send("POST", accounts, JSON, "{\"user\":\"f-" + suffix
+                + "\",\"password\":\"y\",\"role\":\"operator\",\"folders\":[\"/live/a b/\"]}"), 400,
+                "The folder '/live/a b/' is not a path");
         assertError(encoder.get(path + "/state", JSON), 401, "user name or password is wrong");
 
         int in = encoder.send("POST", path + "/Streams(roles)", "application/octet-stream", "").statusCode();

@@ -15,6 +15,17 @@ class AccessGuardKindTest {
         assertEquals(Kind.LIFECYCLE, AccessGuard.kind("PUT", "/services/smoothstreaming/publishingpoint/live/a.isml/State"));
         assertEquals(Kind.SETTINGS, AccessGuard.kind("DELETE", "/services/smoothstreaming/credentials/c1"));
         assertEquals(Kind.ACCOUNTS, AccessGuard.kind("GET", "/services/smoothstreaming/accounts"));
+        assertEquals(Kind.AUDIT, AccessGuard.kind("GET", "/services/smoothstreaming/audit"));
+    }
+
+    @Test
+    void screensThatChangeSomethingNeedTheirKind() {
+        assertEquals(Kind.SETTINGS, AdminSignIn.pageKind("/admin/Point.xhtml"));
+        assertEquals(Kind.SETTINGS, AdminSignIn.pageKind("/admin/import.xhtml"));
+        assertEquals(Kind.ACCOUNTS, AdminSignIn.pageKind("/admin/accounts.xhtml"));
+        assertEquals(Kind.AUDIT, AdminSignIn.pageKind("/admin/audit.xhtml"));
+        assertEquals(Kind.READ, AdminSignIn.pageKind("/admin/details.xhtml"));
+        assertEquals(Kind.READ, AdminSignIn.pageKind("/admin/"));
     }
 
     @Test

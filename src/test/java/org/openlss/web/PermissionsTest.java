@@ -17,7 +17,7 @@ class PermissionsTest {
     /** The kinds each role may do at all. */
     private static final Map<Role, Set<Kind>> ALLOWED = Map.of(
             Role.ADMINISTRATOR, Set.of(Kind.values()),
-            Role.OPERATOR, Set.of(Kind.READ, Kind.LIFECYCLE),
+            Role.OPERATOR, Set.of(Kind.READ, Kind.AUDIT, Kind.LIFECYCLE),
             Role.VIEWER, Set.of(Kind.READ),
             Role.ENCODER, Set.of(Kind.PUBLISH, Kind.PULL));
     /** The kinds a role's folders limit. */
