@@ -2,6 +2,7 @@ package org.openlss.archive;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,13 +61,21 @@ record ArchiveRequest(List<String> folders, String serverManifest, String resour
         return new ArchiveRequest(List.of(segments).subList(0, ism), segments[ism], resource);
     }
 
-    /** The server manifest under {@code root}, or null when there is none there (or it leads outside the root). */
+    /**
+     * The server manifest under {@code root}, or null when there is none there (or it leads outside the root, or names
+     * a file no file name on this system can be: the file system's encoding, e.g. ASCII under the POSIX locale, cannot
+     * hold a character of it).
+     */
     Path locate(Path root) throws IOException {
         Path ism = root;
-        for (String folder : folders) {
-            ism = ism.resolve(folder);
+        try {
+            for (String folder : folders) {
+                ism = ism.resolve(folder);
+            }
+            ism = ism.resolve(serverManifest).normalize();
+        } catch (InvalidPathException e) {
+            return null;
         }
-        ism = ism.resolve(serverManifest).normalize();
         if (!ism.startsWith(root) || !Files.isRegularFile(ism) || !Files.isDirectory(root)) {
             return null;
         }
