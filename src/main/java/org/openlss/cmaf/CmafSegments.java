@@ -55,7 +55,8 @@ final class CmafSegments {
         byte[] head = CmafSegment.head(stored.read(0, moofSize), ref.time(), ref.sequence(),
                 track.movieTrack().defaults());
         if (!stored.inMemory()) {
-            return ResponseBody.of(head, stored.file(), stored.offset() + moofSize, stored.size() - moofSize);
+            return ResponseBody.of(head, stored.path(), stored.file(), stored.offset() + moofSize,
+                    stored.size() - moofSize);
         }
         byte[] memory = stored.memory();
         return ResponseBody.of(newest.get(ref.time(), () -> {

@@ -27,6 +27,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openlss.mp4.Bytes;
 import org.openlss.testing.TestTools;
 import org.w3c.dom.Document;
 
@@ -197,6 +198,34 @@ class LiveSmoothIT {
             bothLanesAnswerAlike(point, LiveEvents.bitrates(manifest, "video_und").get(0),
                     LiveEvents.times(manifest).get("video_und").get(0));
             encoder.stop();
+        }
+    }
+
+    /**
+     * A fragment that has left memory is sent from its DVR file after a rewritten {@code moof} (on Payara's fast lane
+     * by sendfile): the same bytes as the servlet path, whole, again and again on the same connections.
+     */
+    @Test
+    void olderFragmentsComeFromTheDvrFilesWholeOnBothLanes() {
+        String point = RUN + "/dvrfiles.isml";
+        events.create(point, "{\"autoStart\":true,\"clientConnections\":{\"liveCacheLength\":\"PT4S\"}}");
+        try (Encoder encoder = Encoder.push(source, events.url(point), "--no-re", "-t", "20")) {
+            LiveEvents.await(Duration.ofSeconds(60), "DVR-only after the push", () -> "Stopped".equals(events.state(point)));
+        }
+        Document manifest = events.manifest(point);
+        long bitrate = LiveEvents.bitrates(manifest, "video_und").get(0);
+        List<Long> times = LiveEvents.times(manifest).get("video_und");
+        assertTrue(times.size() >= 6, "more fragments than the two kept in memory: " + times);
+        String base = "/" + point + "/QualityLevels(" + bitrate + ")/";
+        for (long time : List.of(times.get(0), times.get(1))) {
+            String fragment = base + "Fragments(video_und=" + time + ")";
+            for (int i = 0; i < 3; i++) {
+                Lanes.assertAlike(events.admin().anonymous(), fragment, "GET");
+                Lanes.assertAlike(events.admin().anonymous(), cmaf(fragment), "GET");
+            }
+            byte[] body = events.admin().anonymous().getBytes(fragment).body();
+            long moof = Bytes.u32(body, 0);
+            assertEquals(body.length, moof + Bytes.u32(body, (int) moof), "moof then mdat, nothing more or less");
         }
     }
 

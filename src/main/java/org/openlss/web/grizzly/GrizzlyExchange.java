@@ -2,6 +2,8 @@ package org.openlss.web.grizzly;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import org.glassfish.grizzly.EmptyCompletionHandler;
 import org.glassfish.grizzly.WriteResult;
 import org.glassfish.grizzly.http.io.OutputBuffer;
@@ -12,13 +14,17 @@ import org.openlss.player.PlayerExchange;
 
 /**
  * A player request answered straight on Payara's HTTP server (Grizzly): bodies in memory are handed to the
- * connection as they are, without a copy into the servlet stream's buffers, and a body that is a region of a file
- * alone (an older TS segment, an archived fragment as stored) goes from the page cache to the socket by sendfile.
+ * connection as they are, without a copy into the servlet stream's buffers, and the region of a file in a body (an
+ * older TS segment, an archived fragment, a DVR fragment after its rewritten {@code moof}) goes from the page cache to
+ * the socket by sendfile.
  */
 final class GrizzlyExchange implements PlayerExchange {
     private final Request request;
     private final Response response;
     private final boolean head;
+    /** Read before a transfer starts: once it is done, Grizzly recycles the request (see {@link #sendfile}). */
+    private String localAddress;
+    private String remoteAddress;
 
     GrizzlyExchange(Request request, Response response, boolean head) {
         this.request = request;
@@ -33,12 +39,18 @@ final class GrizzlyExchange implements PlayerExchange {
 
     @Override
     public String localAddress() {
-        return request.getLocalAddr();
+        if (localAddress == null) {
+            localAddress = request.getLocalAddr();
+        }
+        return localAddress;
     }
 
     @Override
     public String remoteAddress() {
-        return request.getRemoteAddr();
+        if (remoteAddress == null) {
+            remoteAddress = request.getRemoteAddr();
+        }
+        return remoteAddress;
     }
 
     @Override
@@ -55,8 +67,8 @@ final class GrizzlyExchange implements PlayerExchange {
             return;
         }
         OutputBuffer out = response.getOutputBuffer();
-        if (body.head().length == 0 && body.file() != null && body.length() > 0 && response.isSendFileEnabled()) {
-            sendfile(out, body);
+        if ((body.open() != null || body.file() != null) && body.length() > 0 && !request.isSecure()
+                && sendfile(out, body)) {
             return;
         }
         if (body.head().length > 0) {
@@ -67,30 +79,59 @@ final class GrizzlyExchange implements PlayerExchange {
         }
     }
 
-    /** The file region by sendfile: the response waits (suspended) until the transfer is done. */
-    private void sendfile(OutputBuffer out, ResponseBody body) {
-        response.suspend();
+    /**
+     * The head, then the file region by sendfile; false (nothing sent) when the file cannot be opened, for the caller
+     * to send the body the plain way (and fail as it does). Payara makes its responses without Grizzly's HTTP server
+     * filter, which leaves Grizzly's own sendfile switched off, so the region goes to the connection as a
+     * {@link FileRegion}, after the head has committed the response with the whole {@code Content-Length}. The
+     * response waits (suspended) until the transfer is done. Not over TLS, which has to encrypt every byte in memory.
+     */
+    private boolean sendfile(OutputBuffer out, ResponseBody body) throws IOException {
+        FileRegion transfer;
+        if (body.open() != null) {
+            transfer = new FileRegion(body.open(), body.offset(), body.length(), false);
+        } else {
+            try {
+                transfer = new FileRegion(FileChannel.open(body.file(), StandardOpenOption.READ), body.offset(),
+                        body.length(), true);
+            } catch (IOException e) {
+                return false;
+            }
+        }
         try {
-            out.sendfile(body.file().toFile(), body.offset(), body.length(), new EmptyCompletionHandler<>() {
-                @Override
-                public void completed(WriteResult result) {
-                    response.resume();
-                }
-
-                @Override
-                public void failed(Throwable error) {
-                    response.resume();
-                }
-
-                @Override
-                public void cancelled() {
-                    response.resume();
-                }
-            });
-        } catch (RuntimeException e) {
-            response.resume();
+            if (body.head().length > 0) {
+                out.writeByteBuffer(ByteBuffer.wrap(body.head()));
+            }
+            out.flush();
+        } catch (IOException | RuntimeException e) {
+            transfer.release();
             throw e;
         }
+        // once the transfer is done the response resumes and Grizzly recycles the request, maybe before this thread
+        // returns: what the caller still asks about the exchange (the addresses, for statistics) is read now
+        localAddress();
+        remoteAddress();
+        // the connection's write queue releases (closes) the transfer when it is done, but not when it failed
+        response.suspend();
+        request.getContext().write(transfer, new EmptyCompletionHandler<>() {
+            @Override
+            public void completed(WriteResult result) {
+                response.resume();
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                transfer.release();
+                response.resume();
+            }
+
+            @Override
+            public void cancelled() {
+                transfer.release();
+                response.resume();
+            }
+        });
+        return true;
     }
 
     @Override
