@@ -9,6 +9,8 @@ import org.glassfish.grizzly.WriteResult;
 import org.glassfish.grizzly.http.io.OutputBuffer;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
+import org.glassfish.grizzly.http.util.Header;
+import org.glassfish.grizzly.http2.Http2Stream;
 import org.openlss.platform.ResponseBody;
 import org.openlss.player.PlayerExchange;
 
@@ -67,7 +69,7 @@ final class GrizzlyExchange implements PlayerExchange {
             return;
         }
         OutputBuffer out = response.getOutputBuffer();
-        if ((body.open() != null || body.file() != null) && body.length() > 0 && !request.isSecure()
+        if ((body.open() != null || body.file() != null) && body.length() > 0 && plainHttp1()
                 && sendfile(out, body)) {
             return;
         }
@@ -80,11 +82,22 @@ final class GrizzlyExchange implements PlayerExchange {
     }
 
     /**
+     * Whether the response goes on an unencrypted HTTP/1.x connection, the only kind a raw file region may be
+     * written to: TLS encrypts every byte in memory, and HTTP/2 (also h2c, which a request asking to upgrade is
+     * answered in) frames every byte of a stream.
+     */
+    private boolean plainHttp1() {
+        // a request on an HTTP/2 stream may still report HTTP/1.1 as its protocol: its stream is what tells
+        return !request.isSecure() && request.getHeader(Header.Upgrade) == null
+                && Http2Stream.getStreamFor(request.getRequest()) == null;
+    }
+
+    /**
      * The head, then the file region by sendfile; false (nothing sent) when the file cannot be opened, for the caller
      * to send the body the plain way (and fail as it does). Payara makes its responses without Grizzly's HTTP server
      * filter, which leaves Grizzly's own sendfile switched off, so the region goes to the connection as a
      * {@link FileRegion}, after the head has committed the response with the whole {@code Content-Length}. The
-     * response waits (suspended) until the transfer is done. Not over TLS, which has to encrypt every byte in memory.
+     * response waits (suspended) until the transfer is done.
      */
     private boolean sendfile(OutputBuffer out, ResponseBody body) throws IOException {
         FileRegion transfer;
