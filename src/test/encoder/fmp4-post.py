@@ -119,7 +119,24 @@ def main():
 
     def send_chunk(payload):
         if payload:
-            sock.sendall(b"%x\r\n" % len(payload) + payload + b"\r\n")
+            try:
+                sock.sendall(b"%x\r\n" % len(payload) + payload + b"\r\n")
+            except OSError as e:
+                # the server answered early and closed: say what it answered, not only that the pipe broke
+                raise SystemExit("fmp4-post: %s while sending; the server answered: %s" % (e, read_reply()))
+
+    def read_reply():
+        reply = b""
+        sock.settimeout(10)
+        try:
+            while len(reply) < 4096:  # the request said Connection: close, so the answer ends at EOF
+                received = sock.recv(4096)
+                if not received:
+                    break
+                reply += received
+        except OSError:
+            pass
+        return reply.decode("latin-1", "replace").strip() or "(no reply)"
 
     send_chunk(data[header_start:header_end])
     wall_start = time.monotonic()
@@ -142,18 +159,9 @@ def main():
         send_chunk(data[mfra[0]:mfra[1]])
     sock.sendall(b"0\r\n\r\n")
 
-    reply = b""
-    sock.settimeout(10)
-    try:
-        while b"\r\n" not in reply:
-            received = sock.recv(4096)
-            if not received:
-                break
-            reply += received
-    except OSError:
-        pass
+    reply = read_reply()
     sock.close()
-    status = reply.split(b"\r\n", 1)[0].decode("latin-1") if reply else "(no reply)"
+    status = reply.split("\r\n", 1)[0]
     sys.stderr.write("fmp4-post: %d header bytes and %d fragments sent; reply: %s\n"
                      % (header_end - header_start, sent, status))
     fields = status.split()

@@ -323,10 +323,13 @@ class LiveSmoothIT {
         events.create(point, "{\"autoStart\":true}");
         Path body = Path.of(getClass().getResource("/org/openlss/mp4/ffmpeg-stream1.body").toURI());
         String ingest = events.url(point) + "/Streams(stream1)";
-        // the redundant encoder, in real time, ends last: its end of stream ends the stream (and the event), so
-        // the reconnecting one must be done by then or it would meet a Stopped point, however loaded the machine
-        CompletableFuture<String> redundant = CompletableFuture.supplyAsync(() ->
-                TestTools.run(LiveEvents.fmp4Post(body.toString(), ingest), new byte[0]));
+        // the redundant encoder, at half speed, connects first and ends last: its end of stream ends the stream (and
+        // the event), so the others start only once it feeds the stream, and must be done before its 8 s are over
+        // or they would meet a Stopped point (a late start of it did that on a loaded CI machine)
+        CompletableFuture<String> redundant = CompletableFuture.supplyAsync(() -> TestTools.run(
+                LiveEvents.fmp4Post("--speed", "0.5", body.toString(), ingest), new byte[0]), r -> new Thread(r).start());
+        LiveEvents.await(Duration.ofSeconds(30), "the redundant encoder's stream",
+                () -> redundant.isDone() || "Started".equals(events.state(point)));
         TestTools.runAllowingFailure(LiveEvents.fmp4Post("--speed", "4", "--abort-after", "6", "--no-mfra",
                 body.toString(), ingest));
         TestTools.run(LiveEvents.fmp4Post("--no-pace", body.toString(), ingest), new byte[0]);
