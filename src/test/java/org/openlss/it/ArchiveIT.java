@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openlss.testing.ExternalTools;
+import org.openlss.testing.HlsPlaylists;
 import org.openlss.testing.TestTools;
 import org.w3c.dom.Document;
 

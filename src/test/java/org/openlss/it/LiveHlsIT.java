@@ -37,6 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openlss.mp4.text.Cue;
 import org.openlss.testing.CaptionStreams;
 import org.openlss.testing.ExternalTools;
+import org.openlss.testing.HlsPlaylists;
 import org.openlss.testing.TestTools;
 import org.w3c.dom.Document;
 

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openlss.mp4.Bytes;
+import org.openlss.testing.HlsPlaylists;
 import org.openlss.testing.TestTools;
 import org.w3c.dom.Document;
 

@@ -1,9 +1,10 @@
-package org.openlss.it;
+package org.openlss.testing;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads HLS playlists the way a player does, for system tests: variants of a master, segments of a media playlist. */
+/** Reads HLS playlists the way a player does, for system tests and the viewer simulator: variants of a master,
+ * segments of a media playlist. */
 public final class HlsPlaylists {
     /** One {@code EXT-X-STREAM-INF} with its attributes as written, and its URI. */
     public record Variant(String attributes, String uri) {
@@ -50,7 +51,7 @@ public final class HlsPlaylists {
 
     public static Media media(String text) {
         if (!text.startsWith("#EXTM3U\n")) {
-            throw new AssertionError("not a playlist: " + text);
+            throw new IllegalArgumentException("not a playlist: " + text);
         }
         long sequence = 0;
         int target = -1;
