@@ -55,7 +55,7 @@ final class CmafSegments {
         byte[] head = CmafSegment.head(stored.read(0, moofSize), ref.time(), ref.sequence(),
                 track.movieTrack().defaults());
         if (!stored.inMemory()) {
-            return ResponseBody.of(head, stored.path(), stored.file(), stored.offset() + moofSize,
+            return ResponseBody.of(head, stored.file(), stored.offset() + moofSize,
                     stored.size() - moofSize);
         }
         byte[] memory = stored.memory();

@@ -3,7 +3,6 @@ package org.openlss.live;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -12,11 +11,10 @@ import java.util.Arrays;
  *
  * @param memory the bytes, when they are in memory; else null
  * @param file   the chunk file holding them (open while the fragment is in the DVR window); null when in memory
- * @param path   the name of that file, for outputs that send from it by name (sendfile); null when in memory
  * @param offset where they start in {@code file}
  * @param size   how many bytes
  */
-public record FragmentBytes(byte[] memory, FileChannel file, Path path, long offset, int size) {
+public record FragmentBytes(byte[] memory, FileChannel file, long offset, int size) {
     public boolean inMemory() {
         return memory != null;
     }

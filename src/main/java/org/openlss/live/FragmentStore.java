@@ -143,14 +143,14 @@ final class FragmentStore implements Closeable {
     FragmentBytes locate(long position, int size) {
         byte[] cached = hot.get(position);
         if (cached != null) {
-            return new FragmentBytes(cached, null, null, 0, size);
+            return new FragmentBytes(cached, null, 0, size);
         }
         Map.Entry<Long, Chunk> entry = chunks.floorEntry(position);
         if (entry == null || !entry.getValue().channel.isOpen()) {
             return null;
         }
         Chunk chunk = entry.getValue();
-        return new FragmentBytes(null, chunk.channel, chunk.data, position - entry.getKey(), size);
+        return new FragmentBytes(null, chunk.channel, position - entry.getKey(), size);
     }
 
     /** Deletes every chunk that holds only data before {@code position} (evicted from the DVR window). */

@@ -14,9 +14,9 @@ import java.nio.file.StandardOpenOption;
  * viewers or the size of what they fetch.
  *
  * @param head   sent first; may be empty
- * @param file   the file the region is read from, or null for a body all in memory
- * @param open   the file already open (its owner closes it), or null to open {@code file} for this response; read
- *               through this channel, {@code file} then only names it for outputs that send by name (sendfile)
+ * @param file   the file the region is read from, opened for this response; null for a body all in memory or one
+ *               read from {@code open}
+ * @param open   the file already open (its owner closes it), or null
  * @param offset where the region starts in the file
  * @param length how many bytes of the file follow the head
  */
@@ -30,11 +30,11 @@ public record ResponseBody(byte[] head, Path file, FileChannel open, long offset
     }
 
     /**
-     * {@code head}, then {@code length} bytes at {@code offset} of {@code file}, which its owner keeps {@code open}
-     * after the response.
+     * {@code head}, then {@code length} bytes at {@code offset} of the file its owner keeps {@code open} after the
+     * response.
      */
-    public static ResponseBody of(byte[] head, Path file, FileChannel open, long offset, long length) {
-        return new ResponseBody(head, file, open, offset, length);
+    public static ResponseBody of(byte[] head, FileChannel open, long offset, long length) {
+        return new ResponseBody(head, null, open, offset, length);
     }
 
     /** {@code head}, then {@code length} bytes at {@code offset} of {@code file}, opened for this response only. */

@@ -81,6 +81,6 @@ public final class ServedFragments {
             System.arraycopy(tail, from, out, head.length, tail.length - from);
             return ResponseBody.of(out);
         }
-        return ResponseBody.of(head, stored.path(), stored.file(), stored.offset() + from, stored.size() - from);
+        return ResponseBody.of(head, stored.file(), stored.offset() + from, stored.size() - from);
     }
 }

@@ -205,8 +205,8 @@ class LiveSmoothIT {
     }
 
     /**
-     * A fragment that has left memory is sent from its DVR file after a rewritten {@code moof} (on Payara's fast lane
-     * by sendfile): the same bytes as the servlet path, whole, again and again on the same connections.
+     * A fragment that has left memory is sent from its DVR file after a rewritten {@code moof}: the same bytes on
+     * Payara's fast lane as on the servlet path, whole, again and again on the same connections.
      */
     @Test
     void olderFragmentsComeFromTheDvrFilesWholeOnBothLanes() throws Exception {

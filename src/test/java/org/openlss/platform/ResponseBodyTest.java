@@ -53,7 +53,7 @@ class ResponseBodyTest {
     @Test
     void aChannelItsOwnerKeepsOpenIsReadAndLeftOpen() throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            ResponseBody body = ResponseBody.of(HEAD, file, channel, 10, 20);
+            ResponseBody body = ResponseBody.of(HEAD, channel, 10, 20);
             assertArrayEquals(concat(HEAD, Arrays.copyOfRange(content, 10, 30)), written(body));
             assertArrayEquals(concat(HEAD, Arrays.copyOfRange(content, 10, 30)), written(body), "and again");
             assertTrue(channel.isOpen());
