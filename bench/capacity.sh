@@ -3,10 +3,10 @@
 # uses half of the machine's CPU: each channel is ffmpeg pushing the test content in real time (3 video levels and
 # AAC, smooth-push.sh --loop), HLS on, every second channel archiving, and 10 simulated viewers (the viewer simulator,
 # org.openlss.viewers.Viewers: Smooth and HLS half and half, one in ten seeking back into the DVR window).
-# After each step it prints: channels, server CPU (% of the box and per channel in % of one core), heap in use after
-# a full GC (and per channel above the empty server's), whether every channel's timeline kept real time (listed media
-# time advanced at >= 0.95 of the wall clock over the window), and the viewers' stalls and failed requests; "all box%"
-# is everything on the machine (the server, the ffmpeg pushes and the simulator's JVMs share its cores).
+# After each step it prints: channels, server CPU (% of the box and per channel in % of one core), the whole box's
+# CPU (the server, the ffmpeg pushes and the simulator's JVMs share its cores), heap in use after a full GC (and per
+# channel above the empty server's), whether every channel's timeline kept real time (listed media time advanced at
+# >= 0.95 of the wall clock over the window), and the viewers' stalls and failed requests in the window.
 #
 #   bench/capacity.sh [--step N] [--max N] [--viewers N] [--settle S] [--window S] [--target PERCENT]
 #
@@ -14,8 +14,6 @@
 # the box. The server runs with the README's run line and the JVM's defaults (G1, maximum heap a quarter of RAM).
 # Needs: a built tree (mvn package -DskipTests, which also compiles the simulator into target/test-classes), ffmpeg,
 # curl, python3, jcmd, setsid. Everything listens on 127.0.0.1 only and is stopped by its PID at the end.
-set -euo pipefail
-
 STEP=5; MAX=100; VIEWERS=10; SETTLE=15; WINDOW=20; TARGET=50
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -29,93 +27,29 @@ while [ $# -gt 0 ]; do
        exit 2 ;;
   esac
 done
-
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-TOOLS="${OPENLSS_TEST_TOOLS:-$ROOT/src/test/encoder}"
-WORK=$(mktemp -d /tmp/openlss-capacity.XXXXXX)
-SERVER_PID=""; PUSH_PIDS=(); VIEWER_PIDS=()
-cleanup() {
-  for pid in "${VIEWER_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PUSH_PIDS[@]}"; do kill -- "-$pid" 2>/dev/null || true; done
-  for pid in "${VIEWER_PIDS[@]}" "${PUSH_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
-  if [ -z "${BENCH_KEEP:-}" ]; then rm -rf "$WORK"; else echo "kept $WORK"; fi
-}
-trap cleanup EXIT
-die() { echo "capacity: $*" >&2; exit 1; }
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-
-for tool in ffmpeg curl python3 java jcmd setsid; do command -v "$tool" >/dev/null || die "$tool not found"; done
-[ -f "$ROOT/target/openlss.war" ] && [ -f "$ROOT/target/payara-micro.jar" ] \
-  && [ -f "$ROOT/target/test-classes/org/openlss/viewers/Viewers.class" ] || die "build first (mvn package -DskipTests)"
+source "$(dirname "$0")/lib.sh"
+require ffmpeg curl python3 java jcmd setsid
+header
+content
+start_server
 
 CORES=$(nproc); TICKS=$(getconf CLK_TCK)
-echo "bench/capacity.sh $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || true) $(date -u +%FT%TZ), $CORES cores," \
-  "$(free -g | awk '/Mem:/ {print $2}') GB; load at start:$(uptime | sed 's/.*load average://')"
-bash "$TOOLS/make-test-content.sh" "$WORK/content" >/dev/null 2>&1
-SOURCE="$WORK/content/source.mp4"
-
-PORT=$(free_port); BASE="http://127.0.0.1:$PORT"
-OPENLSS_DATA_DIR="$WORK/data" OPENLSS_ADMIN_PASSWORD=bench OPENLSS_ENCODER_PASSWORD=bench \
-  java -Djava.io.tmpdir="$WORK" -jar "$ROOT/target/payara-micro.jar" \
-  --prebootcommandfile "$ROOT/target/preboot-loopback.asadmin" --deploy "$ROOT/target/openlss.war" \
-  --contextroot / --port "$PORT" --nohazelcast >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 240); do
-  curl -fs -o /dev/null "$BASE/health/ready" && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { tail -20 "$WORK/server.log" >&2; die "the server did not start"; }
-  sleep 0.5
-done
-echo "server: pid $SERVER_PID, $(jcmd "$SERVER_PID" VM.flags 2>/dev/null | tr ' ' '\n' \
-  | grep -E 'MaxHeapSize|Use.*GC$' | tr '\n' ' ')"
-
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 box_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat; }
-heap_mb() { # full GC, then the heap in use (G1's "used" of the whole heap), in MB
-  jcmd "$SERVER_PID" GC.run >/dev/null
-  jcmd "$SERVER_PID" GC.heap_info | awk '/heap +total/ {for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i + 1)}}
-    END {sub(/K,?$/, "", v); printf "%.0f", v / 1024}'
-}
-# media.py DIR: for each Manifest file DIR/<name>.<phase> ("a" before, "b" after the window) the video timeline's end
-cat >"$WORK/media.py" <<'PY'
-import glob, os, sys, xml.etree.ElementTree as ET
-def end(path):
-    try:
-        video = next(s for s in ET.parse(path).getroot().iter("StreamIndex") if s.get("Type") == "video")
-    except Exception:
-        return None
-    scale, t, last = int(video.get("TimeScale", "10000000")), 0, 0
-    for c in video.iter("c"):
-        t = int(c.get("t", t))
-        for _ in range(int(c.get("r", "1"))):
-            t += int(c.get("d"))
-    return t / scale
-window = float(sys.argv[2])
-rates = []
-for a in sorted(glob.glob(os.path.join(sys.argv[1], "*.a"))):
-    x, y = end(a), end(a[:-2] + ".b")
-    rates.append(0 if x is None or y is None else (y - x) / window)
-print("%.2f %d" % (min(rates), sum(1 for r in rates if r < 0.95)))
-PY
-
 BASE_HEAP=$(heap_mb)
 echo "empty server: heap after full GC $BASE_HEAP MB"
 printf '\n%8s %9s %12s %9s %9s %12s %10s %8s %9s %8s\n' channels "CPU box%" "CPU/ch core%" "all box%" "heap MB" \
   "heap/ch MB" "min rate" "slow ch" "failures" stalls
 ROWS="$WORK/rows"; : >"$ROWS"
 declare -A seen
-calc() { awk "BEGIN {print $*}"; }
 channels=0
 while [ "$channels" -lt "$MAX" ]; do
   first=$((channels + 1)); channels=$((channels + STEP)); points=""
   for i in $(seq "$first" "$channels"); do
     settings='{"autoStart":true,"hls":{"enabled":true}'
     [ $((i % 2)) = 0 ] && settings="$settings"',"archive":{"enabled":true}'
-    curl -fs -o /dev/null -u admin:bench -H 'Content-Type: application/json' -H "Slug: /cap/ch$i.isml" \
-      -d "$settings}" "$BASE/services/smoothstreaming/publishingpoints.isml/settings" || die "cannot create ch$i"
-    setsid bash "$TOOLS/smooth-push.sh" --user encoder:bench --loop -i "$SOURCE" "$BASE/cap/ch$i.isml" \
-      >"$WORK/push-$i.log" 2>&1 &
-    PUSH_PIDS+=($!)
+    create_point "cap/ch$i.isml" "$settings}"
+    push "cap/ch$i.isml" "$WORK/push-$i.log" --loop
     points="$points${points:+,}cap/ch$i.isml"
   done
   for i in $(seq "$first" "$channels"); do   # three fragments listed before viewers come
@@ -126,7 +60,7 @@ while [ "$channels" -lt "$MAX" ]; do
   done
   java -cp "$ROOT/target/test-classes" org.openlss.viewers.Viewers --base "$BASE/" --points "$points" \
     --viewers "$VIEWERS" --seconds 86400 --every 5 >"$WORK/viewers-$first.log" 2>&1 &
-  VIEWER_PIDS+=($!)
+  PIDS_STARTED+=($!)
   sleep "$SETTLE"
   mkdir -p "$WORK/m"; rm -f "$WORK"/m/*
   for i in $(seq 1 "$channels"); do curl -fs -o "$WORK/m/ch$i.a" "$BASE/cap/ch$i.isml/Manifest" || true; done
@@ -136,7 +70,10 @@ while [ "$channels" -lt "$MAX" ]; do
   t1=$(cpu_ticks "$SERVER_PID"); w1=$(date +%s.%N); read -r b1 a1 < <(box_ticks)
   for i in $(seq 1 "$channels"); do curl -fs -o "$WORK/m/ch$i.b" "$BASE/cap/ch$i.isml/Manifest" || true; done
   wall=$(calc "$w1 - $w0")
-  read -r rate slow < <(python3 "$WORK/media.py" "$WORK/m" "$wall")
+  read -r rate slow < <(paste <(python3 "$MEDIA_END" $(seq -f "$WORK/m/ch%g.a" 1 "$channels")) \
+    <(python3 "$MEDIA_END" $(seq -f "$WORK/m/ch%g.b" 1 "$channels")) \
+    | awk -v w="$wall" 'BEGIN {min = 99} {r = ($2 - $1) / w; if (r < min) min = r; if (r < 0.95) slow++}
+      END {printf "%.2f %d\n", min, slow}')
   failures=0; stalls=0
   for f in "$WORK"/viewers-*.log; do
     read -r fl st < <(tail -n +"$((${seen[$f]:-0} + 1))" "$f" | awk '/ failures / {
@@ -146,12 +83,11 @@ while [ "$channels" -lt "$MAX" ]; do
   done
   heap=$(heap_mb)
   box=$(calc "($t1 - $t0) / $TICKS / $wall / $CORES * 100")
-  printf '%8d %9.1f %12.2f %9.1f %9d %12.2f %10s %8s %9d %8d\n' "$channels" "$box" \
+  printf '%8d %9.1f %12.2f %9.1f %9.1f %12.2f %10s %8s %9d %8d\n' "$channels" "$box" \
     "$(calc "$box * $CORES / $channels")" "$(calc "($b1 - $b0) / ($a1 - $a0) * 100")" "$heap" \
-    "$(calc "($heap - $BASE_HEAP) / $channels")" \
-    "$rate" "$slow" "$failures" "$stalls" | tee -a "$ROWS"
+    "$(calc "($heap - $BASE_HEAP) / $channels")" "$rate" "$slow" "$failures" "$stalls" | tee -a "$ROWS"
   if [ "$(calc "$box >= $TARGET")" = 1 ]; then break; fi
-  for pid in "${PUSH_PIDS[@]}"; do kill -0 "$pid" 2>/dev/null || die "a push stopped (see $WORK/push-*.log)"; done
+  for pid in "${GROUPS_STARTED[@]}"; do kill -0 "$pid" 2>/dev/null || die "a push stopped (see $WORK/push-*.log)"; done
 done
 echo
 awk -v target="$TARGET" '{ if ($2 < target) {c0 = $1; p0 = $2} else if (!done) {c1 = $1; p1 = $2; done = 1} }
@@ -159,5 +95,5 @@ awk -v target="$TARGET" '{ if ($2 < target) {c0 = $1; p0 = $2} else if (!done) {
           target, c0 + (target - p0) * (c1 - c0) / (p1 - p0), c0, p0, c1, p1;
         else if (done) printf "channels at %d %% of the box: fewer than %d (%.1f %% already)\n", target, c1, p1;
         else printf "the box stayed under %d %% up to %d channels\n", target, $1 }' "$ROWS"
-echo "viewer simulator CPU (its own JVMs, not counted above): $(for pid in "${VIEWER_PIDS[@]}"; do
+echo "viewer simulator CPU (its own JVMs, not counted above): $(for pid in "${PIDS_STARTED[@]}"; do
   echo "$(( $(cpu_ticks "$pid") / TICKS )) s"; done | tr '\n' ' ')"

@@ -18,9 +18,7 @@ import org.openlss.player.NewestResponses;
  * from the fragment store's file.
  */
 final class CmafSegments {
-    private static final int CACHED_PER_TRACK = 8;
-
-    private final NewestResponses newest = new NewestResponses(CACHED_PER_TRACK);
+    private final NewestResponses newest = new NewestResponses(NewestResponses.PER_LEVEL);
     private volatile byte[] header;
 
     private CmafSegments() {

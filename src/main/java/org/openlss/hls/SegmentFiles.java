@@ -7,19 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.ConcurrentSkipListMap;
 import org.openlss.platform.ResponseBody;
 
 /**
- * The segments of one variant (TS) or subtitles rendition (WebVTT) on disk with the event's DVR data, one file each, named by media sequence number and
- * written whole (a temporary file renamed), so a reader or a restart never sees half a segment. The newest few stay in
- * memory as well: live players all ask for the same ones. Written by the segmenter's task, read by any thread.
+ * The segments of one variant (TS) or subtitles rendition (WebVTT) on disk with the event's DVR data, one file each,
+ * named by media sequence number and written whole (a temporary file renamed), so a reader or a restart never sees
+ * half a segment. None is kept in memory: a TS segment is large (up to a megabyte and more per variant and 10 s), the
+ * newest ones are in the page cache anyway, where each response reads them; four per variant in the heap cost a
+ * channel about 10 MB. Written by the segmenter's task, read by any thread.
  */
 final class SegmentFiles {
-    private static final int HOT = 4;
     private final Path dir;
     private final String suffix;
-    private final ConcurrentSkipListMap<Long, byte[]> hot = new ConcurrentSkipListMap<>();
     private long oldest = Long.MAX_VALUE;
     private long newest = -1;
 
@@ -61,20 +60,12 @@ final class SegmentFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store HLS segment " + file, e);
         }
-        hot.put(sequence, segment);
-        while (hot.size() > HOT) {
-            hot.pollFirstEntry();
-        }
         oldest = Math.min(oldest, sequence);
         newest = Math.max(newest, sequence);
     }
 
     /** The segment's bytes, or null when it is not (or no longer) stored. */
     byte[] read(long sequence) {
-        byte[] cached = hot.get(sequence);
-        if (cached != null) {
-            return cached;
-        }
         try {
             return Files.readAllBytes(file(sequence));
         } catch (NoSuchFileException e) {
@@ -84,15 +75,8 @@ final class SegmentFiles {
         }
     }
 
-    /**
-     * The segment as a response body: from memory for the newest, else straight from its file (no heap copy per
-     * request); null when it is not (or no longer) stored.
-     */
+    /** The segment as a response body straight from its file; null when it is not (or no longer) stored. */
     ResponseBody body(long sequence) {
-        byte[] cached = hot.get(sequence);
-        if (cached != null) {
-            return ResponseBody.of(cached);
-        }
         Path file = file(sequence);
         try {
             return ResponseBody.of(new byte[0], file, 0, Files.size(file));
@@ -106,7 +90,6 @@ final class SegmentFiles {
     /** Deletes the segments before {@code sequence} (they left the sliding window long enough ago). */
     void deleteBefore(long sequence) {
         for (; oldest < Math.min(sequence, newest + 1); oldest++) {
-            hot.remove(oldest);
             try {
                 Files.deleteIfExists(file(oldest));
             } catch (IOException e) {

@@ -10,6 +10,11 @@ import java.util.function.Supplier;
  * moment (they wait for the one build); lookups take no lock.
  */
 public final class NewestResponses {
+    /**
+     * How many a quality level keeps: live players fetch the newest listed fragment, a late one the one before; each
+     * kept response is a whole fragment in the heap, and older ones go out from the file without a copy.
+     */
+    public static final int PER_LEVEL = 2;
     private final int capacity;
     private final ConcurrentSkipListMap<Long, CompletableFuture<byte[]>> built = new ConcurrentSkipListMap<>();
 

@@ -24,8 +24,12 @@ import org.openlss.platform.ServerConfig;
 @ApplicationScoped
 public class LivePresentations {
     private static final Logger LOG = Logger.getLogger(LivePresentations.class.getName());
-    /** Newest fragments kept in memory per quality level when the point does not say (LiveCacheLength). */
-    private static final int DEFAULT_LIVE_CACHE = 8;
+    /**
+     * Newest fragments kept in memory per quality level when the point does not say (LiveCacheLength): the newest
+     * listed one, from which its served response is built once its lookahead is complete, and the lookahead's two;
+     * the rest of the DVR window is read from its file, where the page cache keeps what players ask for.
+     */
+    private static final int DEFAULT_LIVE_CACHE = 3;
 
     @Inject
     ServerConfig config;

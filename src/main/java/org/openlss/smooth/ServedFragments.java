@@ -22,8 +22,6 @@ import org.openlss.player.SmoothUrl;
  * {@code mdat} straight from the fragment store's file: no heap copy of the media per request.
  */
 public final class ServedFragments {
-    static final int CACHED_PER_TRACK = 8;
-
     private ServedFragments() {
     }
 
@@ -31,7 +29,7 @@ public final class ServedFragments {
     public static ResponseBody serve(LiveTrack track, FragmentRef ref, SmoothUrl.Noun noun, int lookahead,
                                      boolean ended) throws IOException {
         NewestResponses built = track.outputStates().of(NewestResponses.class,
-                () -> new NewestResponses(CACHED_PER_TRACK));
+                () -> new NewestResponses(NewestResponses.PER_LEVEL));
         if (noun == SmoothUrl.Noun.Fragments) {
             byte[] cached = built.get(ref.time());
             if (cached != null) {

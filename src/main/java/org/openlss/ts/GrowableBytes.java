@@ -2,10 +2,7 @@ package org.openlss.ts;
 
 import java.util.Arrays;
 
-/**
- * A byte array the muxer writes into directly (no per-byte calls); reused from segment to segment so that steady
- * state allocates nothing but the returned segment.
- */
+/** A byte array the muxer writes into directly (no per-byte calls). */
 final class GrowableBytes {
     /** The largest array a JVM reliably allocates. */
     private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;

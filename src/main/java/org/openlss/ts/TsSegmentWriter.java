@@ -15,8 +15,9 @@ import java.util.Objects;
  * whose source has negative composition offsets shifts every stream of the presentation by one constant.
  *
  * <p>Output is a pure function of the input and the counters: the same segment written again from a
- * {@link ContinuityCounters#copy() copy} of the counters is byte-identical. Not thread-safe; one writer per variant,
- * which reuses its buffers from segment to segment.
+ * {@link ContinuityCounters#copy() copy} of the counters is byte-identical. Not thread-safe; one writer per variant.
+ * The segment is written into an array sized for it and not kept afterwards: a live server holds a writer per variant
+ * of every channel, and a megabyte kept by each was most of a channel's heap.
  */
 public final class TsSegmentWriter {
     /** PCR = DTS − this (0.7 s, ffmpeg's default muxdelay). */
@@ -33,7 +34,8 @@ public final class TsSegmentWriter {
     private final byte[] pmt;
     private final int pcrPid;
     private final long maxAudioPesTicks;
-    private final GrowableBytes segment = new GrowableBytes(1 << 20);
+    /** The segment being written; null between segments. */
+    private GrowableBytes segment;
     private final GrowableBytes pes = new GrowableBytes(1 << 16);
 
     private TsSegmentWriter(AvcParameters video, AdtsConfig audio, ContinuityCounters counters) {
@@ -73,7 +75,7 @@ public final class TsSegmentWriter {
         }
         checkOrder(video, audio);
         ContinuityCounters before = counters.copy();
-        segment.size = 0;
+        segment = new GrowableBytes(estimatedSize(video, audio));
         try {
             writeTable(pat, PsiTables.PAT_PID);
             writeTable(pmt, PsiTables.PMT_PID);
@@ -87,11 +89,25 @@ public final class TsSegmentWriter {
                     writeVideoPes(video.get(v++));
                 }
             }
+            return segment.toArray();
         } catch (RuntimeException e) {
             counters.restore(before);
             throw e;
+        } finally {
+            segment = null;
         }
-        return segment.toArray();
+    }
+
+    /** About the segment's size: the media with start codes, ADTS and PES headers, in 188-byte packets of 184. */
+    private static int estimatedSize(List<VideoAccessUnit> video, List<AudioFrame> audio) {
+        long payload = 2 * 188;
+        for (VideoAccessUnit unit : video) {
+            payload += unit.length() + 256;
+        }
+        for (AudioFrame frame : audio) {
+            payload += frame.length() + 32;
+        }
+        return (int) Math.min(Integer.MAX_VALUE - 8, payload * 188 / 176);
     }
 
     private static void checkOrder(List<VideoAccessUnit> video, List<AudioFrame> audio) {

@@ -9,10 +9,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One simulated viewer following a live point as a player does: it refreshes the manifest or playlist every
- * {@link #refreshSeconds}, queues what is new, and downloads it in order while its buffer holds less than the
- * target (hls.js keeps 30 s); a failed download is retried twice, then skipped (the picture freezes when the playhead
- * gets there). A live viewer starts three segments from the live edge (the HLS rule), a seeker at the start of the DVR
- * window. Everything runs on the session's timer and HTTP client: no thread per viewer.
+ * {@link #refreshSeconds} (half that after a refresh that brought nothing), queues what is new, and downloads it in
+ * order while its buffer holds less than the target (hls.js keeps 30 s); a failed download is retried twice, then
+ * skipped (the picture freezes when the playhead gets there). A live viewer starts three segments from the live edge
+ * (the HLS rule), a seeker at the start of the DVR window. Everything runs on the session's timer and HTTP client: no
+ * thread per viewer.
  */
 abstract class Viewer {
     /** Media to download before its {@code seconds} count as buffered: one TS segment, or a video fragment with the
@@ -65,11 +66,17 @@ abstract class Viewer {
         pump();
     }
 
+    /** Refreshes the list; one that brought nothing new is asked again after half the interval (RFC 8216 6.3.4). */
     private void refresh() {
-        lastRefresh = session.now();
+        double now = session.now();
+        lastRefresh = now;
         list().thenCompose(uri -> session.text(listKind, uri).thenApply(text -> {
             if (text != null) {
-                queue.addAll(newMedia(text, uri, !started));
+                List<Media> fresh = newMedia(text, uri, !started);
+                queue.addAll(fresh);
+                if (fresh.isEmpty() && started) {
+                    lastRefresh = now - refreshSeconds / 2;
+                }
                 started = true;
             }
             return null;
