@@ -28,10 +28,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 source "$(dirname "$0")/lib.sh"
-require ffmpeg curl python3 java jcmd setsid
-header
-content
-start_server
+prepare
 
 CORES=$(nproc); TICKS=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }

@@ -18,10 +18,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 source "$(dirname "$0")/lib.sh"
-require ffmpeg curl python3 java jcmd setsid
-header
-content
-start_server
+prepare
 POINTS=(dvr/whole.isml dvr/window.isml)
 create_point dvr/whole.isml '{"autoStart":true,"hls":{"enabled":true}}'
 create_point dvr/window.isml \

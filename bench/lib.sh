@@ -33,6 +33,13 @@ content() { # the test content (make-test-content.sh) -> SOURCE
   SOURCE="$WORK/content/source.mp4"
 }
 
+prepare() { # what every script here does first: check the tools, say what runs where, make content, start the server
+  require ffmpeg curl python3 java jcmd setsid
+  header
+  content
+  start_server
+}
+
 start_server() { # the README's run line on a free port, admin and encoder passwords "bench" -> SERVER_PID, BASE
   local port; port=$(free_port); BASE="http://127.0.0.1:$port"
   OPENLSS_DATA_DIR="$WORK/data" OPENLSS_ADMIN_PASSWORD=bench OPENLSS_ENCODER_PASSWORD=bench \

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /** A byte array the muxer writes into directly (no per-byte calls). */
 final class GrowableBytes {
     /** The largest array a JVM reliably allocates. */
-    private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
+    static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
 
     byte[] array;
     int size;

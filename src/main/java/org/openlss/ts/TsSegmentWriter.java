@@ -107,7 +107,7 @@ public final class TsSegmentWriter {
         for (AudioFrame frame : audio) {
             payload += frame.length() + 32;
         }
-        return (int) Math.min(Integer.MAX_VALUE - 8, payload * 188 / 176);
+        return (int) Math.min(GrowableBytes.MAX_CAPACITY, payload * 188 / 176);
     }
 
     private static void checkOrder(List<VideoAccessUnit> video, List<AudioFrame> audio) {
