@@ -6,14 +6,14 @@ import java.util.TreeMap;
 
 /**
  * What the viewers saw, per kind of request (manifest, fragment, playlist, segment): latencies, failures by cause
- * (an HTTP status or an exception's name), bytes; and the viewers' stalls. One for the whole run and one per report
- * interval, so a soak can print its figures over time.
+ * (an HTTP status or an exception's name), bytes; and the viewers' stalls by kind of viewer. One for the whole run
+ * and one per report interval, so a soak can print its figures over time.
  */
 final class Tally {
     private final Map<String, Latencies> latencies = new TreeMap<>();
     private final Map<String, Integer> failures = new TreeMap<>();
+    private final Map<String, Integer> stalls = new TreeMap<>();
     private long bytes;
-    private int stalls;
 
     synchronized void ok(String kind, long nanos, long size) {
         latencies.computeIfAbsent(kind, k -> new Latencies()).add(nanos);
@@ -24,8 +24,9 @@ final class Tally {
         failures.merge(kind + " " + cause, 1, Integer::sum);
     }
 
-    synchronized void stalled(int count) {
-        stalls += count;
+    /** {@code viewer} says which kind of viewer froze (Smooth or HLS, live or seeking). */
+    synchronized void stalled(String viewer, int count) {
+        stalls.merge(viewer, count, Integer::sum);
     }
 
     synchronized int requests(String kind) {
@@ -42,7 +43,7 @@ final class Tally {
     }
 
     synchronized int stalls() {
-        return stalls;
+        return stalls.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     synchronized long bytes() {
@@ -55,7 +56,7 @@ final class Tally {
         return l == null ? Double.NaN : l.quantile(q) / 1e6;
     }
 
-    /** One line: per kind count, p50, p99 and max; then failures, stalls and bytes. */
+    /** One line: per kind count, p50, p99 and max; then failures and stalls (each with its causes) and bytes. */
     synchronized String line() {
         StringBuilder s = new StringBuilder();
         latencies.forEach((kind, l) -> s.append(String.format("%s %d p50 %.1f p99 %.1f max %.1f ms; ", kind, l.size,
@@ -64,7 +65,11 @@ final class Tally {
         if (!failures.isEmpty()) {
             s.append(' ').append(failures);
         }
-        s.append("; stalls ").append(stalls).append(String.format("; %.1f MB", bytes / 1e6));
+        s.append("; stalls ").append(stalls());
+        if (!stalls.isEmpty()) {
+            s.append(' ').append(stalls);
+        }
+        s.append(String.format("; %.1f MB", bytes / 1e6));
         return s.toString();
     }
 

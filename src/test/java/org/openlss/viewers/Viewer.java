@@ -154,7 +154,7 @@ abstract class Viewer {
     private synchronized void reportStalls(double now) {
         int stalls = playback.stalls(now);
         if (stalls > stallsReported) {
-            session.stalled(stalls - stallsReported);
+            session.stalled(mediaKind + (seeker ? " seeker" : " live"), stalls - stallsReported);
             stallsReported = stalls;
         }
     }

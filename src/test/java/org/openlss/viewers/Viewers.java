@@ -126,9 +126,9 @@ public final class Viewers {
             interval.failed(kind, cause);
         }
 
-        void stalled(int count) {
-            total.stalled(count);
-            interval.stalled(count);
+        void stalled(String viewer, int count) {
+            total.stalled(viewer, count);
+            interval.stalled(viewer, count);
         }
 
         @Override
