@@ -6,7 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -42,9 +44,14 @@ public final class Database implements AutoCloseable {
         this.entityManagerFactory = entityManagerFactory;
     }
 
-    /** Opens the pool, migrates the schema and builds the entity manager factory for {@code entities}. */
-    public static Database open(String url, String user, String password, List<Class<?>> entities) {
-        HikariDataSource dataSource = pool(url, user, password);
+    /**
+     * Opens the pool, migrates the schema and builds the entity manager factory for {@code entities}. With a
+     * {@code schema} (a plain SQL name, or null for the database's default) every connection works in it, and it is
+     * created first when missing.
+     */
+    public static Database open(String url, String user, String password, String schema, List<Class<?>> entities) {
+        HikariDataSource dataSource = pool(url, user, password,
+                schema == null ? null : createSchema(url, user, password, schema));
         try {
             migrate(dataSource);
             return new Database(dataSource, entityManagerFactory(dataSource, entities));
@@ -54,7 +61,30 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource pool(String url, String user, String password) {
+    /**
+     * Creates {@code schema} unless it exists, before the pool that works in it (H2 refuses to switch a connection to a
+     * missing schema), and returns its name as the database spells it (unquoted names fold: H2 to upper case,
+     * PostgreSQL to lower), which is what Liquibase and the pool must use.
+     */
+    private static String createSchema(String url, String user, String password, String schema) {
+        try (HikariDataSource bootstrap = pool(url, user, password, null);
+             Connection connection = bootstrap.getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+            try (ResultSet schemas = connection.getMetaData().getSchemas()) {
+                while (schemas.next()) {
+                    if (schemas.getString("TABLE_SCHEM").equalsIgnoreCase(schema)) {
+                        return schemas.getString("TABLE_SCHEM");
+                    }
+                }
+            }
+            throw new SQLException("it is not listed after it was created");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create database schema " + schema + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static HikariDataSource pool(String url, String user, String password, String schema) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("openlss");
         config.setJdbcUrl(url);
@@ -64,6 +94,9 @@ public final class Database implements AutoCloseable {
         }
         if (password != null && !password.isEmpty()) {
             config.setPassword(password);
+        }
+        if (schema != null) {
+            config.setSchema(schema);
         }
         config.setMaximumPoolSize(8);
         config.setMinimumIdle(1);

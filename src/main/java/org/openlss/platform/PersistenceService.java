@@ -25,9 +25,11 @@ public class PersistenceService {
     public synchronized Database database() {
         if (database == null) {
             String url = config.databaseUrl();
-            LOG.info("Opening database " + url.replaceAll("password=[^;&]*", "password=***"));
+            String schema = config.databaseSchema().orElse(null);
+            LOG.info("Opening database " + url.replaceAll("password=[^;&]*", "password=***")
+                    + (schema == null ? "" : ", schema " + schema));
             List<Class<?>> entities = features.stream().flatMap(f -> f.entities().stream()).toList();
-            database = Database.open(url, config.databaseUser(), config.databasePassword(), entities);
+            database = Database.open(url, config.databaseUser(), config.databasePassword(), schema, entities);
         }
         return database;
     }

@@ -90,6 +90,20 @@ public class ServerConfig {
         return value("openlss.db.password").orElse("");
     }
 
+    /**
+     * The schema the server keeps its tables in, created when missing, so that several servers can share one database
+     * (an origin and its edges); empty for the database's default. Only a plain SQL name is taken, since it goes into
+     * a statement.
+     */
+    public Optional<String> databaseSchema() {
+        Optional<String> schema = value("openlss.db.schema");
+        schema.filter(name -> !name.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")).ifPresent(name -> {
+            throw new IllegalStateException("OPENLSS_DB_SCHEMA must be an SQL name (letters, digits and _, not"
+                    + " starting with a digit, at most 63), not \"" + name + "\"");
+        });
+        return schema;
+    }
+
     public String adminUser() {
         return value("openlss.admin.user").orElse("admin");
     }

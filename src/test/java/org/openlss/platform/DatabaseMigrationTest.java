@@ -83,13 +83,13 @@ class DatabaseMigrationTest {
                     new ServerConnectionSettings(true, false), List.of(),
                     List.of(new SyndicationUrl("http://a/x.isml", "c1"), new SyndicationUrl("http://b/x.isml", null)),
                     HlsSettings.DISABLED.withEnabled(true), "c1");
-            try (Database db = Database.open(url, "", "", entities())) {
+            try (Database db = Database.open(url, "", "", null, entities())) {
                 db.inTransaction(em -> {
                     em.persist(new PublishingPointEntity(path, settings, Instant.now()));
                     return null;
                 });
             }
-            try (Database again = Database.open(url, "", "", entities())) {
+            try (Database again = Database.open(url, "", "", null, entities())) {
                 PublishingPointEntity stored = again.inTransaction(em -> em.createQuery(
                         "select p from PublishingPointEntity p", PublishingPointEntity.class).getSingleResult());
                 assertEquals(settings, stored.settings(), "every setting round-trips through the schema");
@@ -111,7 +111,7 @@ class DatabaseMigrationTest {
     @MethodSource("databases")
     void caseVariantsOfAPointNameStopTheMigrationUntilOneIsGone(String database) throws SQLException {
         try (EmptyDatabase empty = EmptyDatabase.of(database)) {
-            try (Database db = Database.open(empty.url(), "", "", entities())) {
+            try (Database db = Database.open(empty.url(), "", "", null, entities())) {
                 db.inTransaction(em -> {
                     em.persist(new PublishingPointEntity(PublishingPointPath.of("/Live/A.isml"),
                             PublishingPointSettings.defaults(), Instant.now()));
@@ -127,11 +127,11 @@ class DatabaseMigrationTest {
             execute(empty.url(), "UPDATE publishing_point SET path = 'live/a.isml' WHERE path = 'live/b.isml'");
 
             IllegalStateException refused = assertThrows(IllegalStateException.class,
-                    () -> Database.open(empty.url(), "", "", entities()).close());
+                    () -> Database.open(empty.url(), "", "", null, entities()).close());
             assertTrue(refused.getMessage().contains("named alike but for letter case"), refused.getMessage());
 
             execute(empty.url(), "DELETE FROM publishing_point WHERE path = 'live/a.isml'");
-            try (Database db = Database.open(empty.url(), "", "", entities())) {
+            try (Database db = Database.open(empty.url(), "", "", null, entities())) {
                 assertEquals("live/a.isml", db.inTransaction(em -> em.createNativeQuery(
                         "SELECT path_key FROM publishing_point WHERE path = 'Live/A.isml'").getSingleResult()));
                 assertThrows(PersistenceException.class, () -> db.inTransaction(em -> {
@@ -139,6 +139,38 @@ class DatabaseMigrationTest {
                             PublishingPointSettings.defaults(), Instant.now()));
                     return null;
                 }));
+            }
+        }
+    }
+
+    /** OPENLSS_DB_SCHEMA: servers sharing one database (an origin and its edge) each keep their tables apart. */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void serversSharingADatabaseKeepTheirTablesInSchemasCreatedForThem(String database) throws SQLException {
+        String url = database.equals("h2") ? "jdbc:h2:file:" + dir.resolve("db-" + UUID.randomUUID())
+                + ";DB_CLOSE_ON_EXIT=FALSE" : database;
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        List<String> schemas = List.of("openlss_origin_" + suffix, "openlss_edge_" + suffix);
+        try {
+            for (String schema : schemas) {
+                try (Database db = Database.open(url, "", "", schema, entities())) {
+                    db.inTransaction(em -> {
+                        em.persist(new PublishingPointEntity(PublishingPointPath.of("/live/" + schema + ".isml"),
+                                PublishingPointSettings.defaults(), Instant.now()));
+                        return null;
+                    });
+                }
+            }
+            try (Database again = Database.open(url, "", "", schemas.get(1), entities())) {
+                List<String> paths = again.inTransaction(em -> em.createQuery("select p from PublishingPointEntity p",
+                        PublishingPointEntity.class).getResultList().stream().map(p -> p.path().toString()).toList());
+                assertEquals(List.of("live/" + schemas.get(1) + ".isml"), paths, "the edge sees its own points only");
+            }
+        } finally {
+            if (!database.equals("h2")) {
+                for (String schema : schemas) {
+                    execute(database, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                }
             }
         }
     }
