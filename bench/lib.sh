@@ -1,15 +1,15 @@
-# Shared by bench/capacity.sh and bench/dvr-heap.sh (sourced, not run): a work folder, the server started with the
-# README's run line, its heap after a full GC, points, and stopping everything started, by PID, at exit.
+# Shared by bench/capacity.sh, dvr-heap.sh, scale-out.sh and soak.sh (sourced, not run): a work folder, servers
+# started with the README's run line, a server's heap after a full GC, points, pushes, and stopping everything
+# started, by PID, at exit.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 TOOLS="${OPENLSS_TEST_TOOLS:-$ROOT/src/test/encoder}"
 WORK=$(mktemp -d "/tmp/openlss-$(basename "$0" .sh).XXXXXX")
-SERVER_PID=""; GROUPS_STARTED=(); PIDS_STARTED=()
+SERVER_PID=""; GROUPS_STARTED=(); PIDS_STARTED=()  # SERVER_PID is one of PIDS_STARTED
 cleanup() {
   for pid in "${PIDS_STARTED[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${GROUPS_STARTED[@]}"; do kill -CONT -- "-$pid" 2>/dev/null || true; kill -- "-$pid" 2>/dev/null || true; done
   for pid in "${PIDS_STARTED[@]}" "${GROUPS_STARTED[@]}"; do wait "$pid" 2>/dev/null || true; done
-  if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
   if [ -z "${BENCH_KEEP:-}" ]; then rm -rf "$WORK"; else echo "kept $WORK"; fi
 }
 trap cleanup EXIT
@@ -40,18 +40,29 @@ prepare() { # what every script here does first: check the tools, say what runs 
   start_server
 }
 
-start_server() { # the README's run line on a free port, admin and encoder passwords "bench" -> SERVER_PID, BASE
-  local port; port=$(free_port); BASE="http://127.0.0.1:$port"
-  OPENLSS_DATA_DIR="$WORK/data" OPENLSS_ADMIN_PASSWORD=bench OPENLSS_ENCODER_PASSWORD=bench \
+launch_server() { # NAME: the README's run line on a free port, data in $WORK/NAME, admin and encoder passwords
+  # "bench"; not waited for -> LAUNCHED_PID, LAUNCHED_BASE (stopped at exit like everything started)
+  local port; port=$(free_port); LAUNCHED_BASE="http://127.0.0.1:$port"
+  OPENLSS_DATA_DIR="$WORK/$1" OPENLSS_ADMIN_PASSWORD=bench OPENLSS_ENCODER_PASSWORD=bench \
     java -Djava.io.tmpdir="$WORK" -jar "$ROOT/target/payara-micro.jar" \
     --prebootcommandfile "$ROOT/target/preboot-loopback.asadmin" --deploy "$ROOT/target/openlss.war" \
-    --contextroot / --port "$port" --nohazelcast >"$WORK/server.log" 2>&1 &
-  SERVER_PID=$!
-  for _ in $(seq 1 240); do
-    curl -fs -o /dev/null "$BASE/health/ready" && break
-    kill -0 "$SERVER_PID" 2>/dev/null || { tail -20 "$WORK/server.log" >&2; die "the server did not start"; }
+    --contextroot / --port "$port" --nohazelcast >"$WORK/$1.log" 2>&1 &
+  LAUNCHED_PID=$!
+  PIDS_STARTED+=("$LAUNCHED_PID")
+}
+
+await_ready() { # PID BASE NAME: until /health/ready answers 200
+  for _ in $(seq 1 360); do
+    curl -fs -o /dev/null "$2/health/ready" && return 0
+    kill -0 "$1" 2>/dev/null || { tail -20 "$WORK/$3.log" >&2; die "the server $3 did not start"; }
     sleep 0.5
   done
+  die "the server $3 was not ready in 3 minutes"
+}
+
+start_server() { # the one server of a script -> SERVER_PID, BASE
+  launch_server data; SERVER_PID=$LAUNCHED_PID; BASE=$LAUNCHED_BASE
+  await_ready "$SERVER_PID" "$BASE" data
   echo "server: pid $SERVER_PID, $(jcmd "$SERVER_PID" VM.flags 2>/dev/null | tr ' ' '\n' \
     | grep -E 'MaxHeapSize|Use.*GC$' | tr '\n' ' ')"
 }
@@ -62,16 +73,27 @@ heap_mb() { # full GC, then the heap in use (G1's "used" of the whole heap), in 
     END {sub(/K,?$/, "", v); printf "%.1f", v / 1024}'
 }
 
-create_point() { # PATH SETTINGS_JSON
+create_point() { # PATH SETTINGS_JSON (on $BASE; BASE=... create_point for another server)
   curl -fs -o /dev/null -u admin:bench -H 'Content-Type: application/json' -H "Slug: /$1" -d "$2" \
     "$BASE/services/smoothstreaming/publishingpoints.isml/settings" || die "cannot create /$1"
 }
 
-push() { # POINT_PATH LOG [smooth-push.sh options...]: ffmpeg pushing SOURCE in its own process group -> PUSHED
+push() { # POINT_PATH LOG [smooth-push.sh options...]: ffmpeg pushing SOURCE to $BASE in its own process group -> PUSHED
   local point="$1" log="$2"; shift 2
   setsid bash "$TOOLS/smooth-push.sh" --user encoder:bench -i "$SOURCE" "$@" "$BASE/$point" >"$log" 2>&1 &
   PUSHED=$!
   GROUPS_STARTED+=("$PUSHED")
+}
+
+await_segments() { # POINT_URL: until its first HLS variant lists 4 segments. Viewers come only then: players start
+  # three segments back from the live edge, and one that starts on a single segment stalls at the next one's latency.
+  local variant
+  for _ in $(seq 1 120); do
+    variant=$(curl -fs "$1/manifest(format=m3u8-aapl)" 2>/dev/null | grep -v '^#' | head -1 || true)
+    [ -n "$variant" ] && [ "$(curl -fs "$1/$variant" 2>/dev/null | grep -c '^#EXTINF' || true)" -ge 4 ] && return 0
+    sleep 1
+  done
+  die "$1 listed fewer than 4 HLS segments after 2 minutes"
 }
 
 # media_end.py MANIFEST...: the end of each manifest's video timeline in seconds (0 when it cannot be read)

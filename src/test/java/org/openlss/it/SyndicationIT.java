@@ -231,10 +231,11 @@ class SyndicationIT {
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
-        String sample = readmeSample()
+        String sample = cacheConfiguration()
                 .replace("/var/cache/nginx/openlss", dir.resolve("cache").toString())
                 .replace("listen 80;", "listen 127.0.0.1:" + port + ";")
-                .replace("http://127.0.0.1:8080", "http://127.0.0.1:" + edge.port());
+                .replace("edge-1:8080", "127.0.0.1:" + edge.port())
+                .replace("edge-2:8080", "127.0.0.1:" + edge.port());
         Files.writeString(dir.resolve("nginx.conf"), "daemon off;\nworker_processes 1;\npid " + dir.resolve("nginx.pid")
                 + ";\nerror_log " + dir.resolve("error.log") + ";\nevents {}\nhttp {\naccess_log off;\n"
                 + "client_body_temp_path " + dir + "/body;\nproxy_temp_path " + dir + "/proxy;\n"
@@ -272,13 +273,16 @@ class SyndicationIT {
         }
     }
 
-    /** The nginx configuration of the README, between its markers. */
-    private static String readmeSample() throws IOException {
-        String readme = Files.readString(Path.of(System.getProperty("openlss.build.dir", "target")).getParent()
-                .resolve("README.md"));
+    /** The nginx configuration that docker-compose.yml mounts, which the README shows as it is. */
+    private static String cacheConfiguration() throws IOException {
+        Path project = Path.of(System.getProperty("openlss.build.dir", "target")).getParent();
+        String configuration = Files.readString(project.resolve("src/deploy/nginx/openlss-cache.conf"));
+        String readme = Files.readString(project.resolve("README.md"));
         String block = readme.substring(readme.indexOf("<!-- nginx-cache-sample -->"),
                 readme.indexOf("<!-- /nginx-cache-sample -->"));
-        return block.substring(block.indexOf("```nginx") + "```nginx".length(), block.lastIndexOf("```"));
+        assertEquals(configuration, block.substring(block.indexOf("```nginx\n") + "```nginx\n".length(),
+                block.lastIndexOf("```")), "the README shows src/deploy/nginx/openlss-cache.conf as it is");
+        return configuration;
     }
 
     /** No duplicate, no gap: every fragment starts where the one before ended. */
