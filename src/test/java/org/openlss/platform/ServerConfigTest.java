@@ -11,6 +11,7 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
@@ -76,6 +77,18 @@ class ServerConfigTest {
         assertEquals("", config().databaseUser());
         found.put("openlss.db.user", "lss");
         assertEquals("lss", config().databaseUser());
+    }
+
+    @Test
+    void aDatabaseSchemaIsAPlainSqlNameOrNone() {
+        assertEquals(Optional.empty(), config().databaseSchema());
+        found.put("openlss.db.schema", " edge_1 ");
+        assertEquals(Optional.of("edge_1"), config().databaseSchema());
+        for (String bad : List.of("1edge", "edge-1", "edge; DROP TABLE account", "\"edge\"", "x".repeat(64))) {
+            found.put("openlss.db.schema", bad);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> config().databaseSchema());
+            assertTrue(e.getMessage().startsWith("OPENLSS_DB_SCHEMA must be an SQL name"), e.getMessage());
+        }
     }
 
     @Test
