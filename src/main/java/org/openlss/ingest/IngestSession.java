@@ -116,8 +116,10 @@ public final class IngestSession implements IngestParser.Listener {
             connect();
         }
         fragments++;
-        if (stream.append(fragment) == org.openlss.live.LiveTrack.Append.DUPLICATE) {
-            duplicates++;
+        org.openlss.live.LiveTrack.Append result = stream.append(fragment);
+        if (result == org.openlss.live.LiveTrack.Append.DUPLICATE
+                || result == org.openlss.live.LiveTrack.Append.OVERLAPS) {
+            duplicates++; // media the event has already, from this connection or another
         }
     }
 

@@ -17,7 +17,8 @@ import org.openlss.mp4.TrackHeader;
  * fragment becomes visible to clients once {@code lookahead} later fragments of the track have arrived (so it is served
  * with a full {@code tfrf}), or when no more will come. A sparse track has no lookahead; its fragment at t becomes
  * visible once its parent stream lists a fragment at t or later, or when the event is over (smooth-ingest.md §4.8).
- * Duplicates (same time) are dropped silently; a fragment older than the newest one is refused.
+ * Duplicates (same time) are dropped silently; a fragment older than the newest one is refused, and so is one that
+ * starts before the newest one ends (a redundant encoder off the first one's timeline).
  *
  * <p>Ingest changes a track under its monitor (the disk write and the listeners included); client lookups never take
  * it: they read the {@link Published} snapshot of the index and release point, replaced after every change.
@@ -28,7 +29,7 @@ public final class LiveTrack {
     static final long SAFE_TIME_LIMIT = 1L << 53;
 
     /** What became of an ingested fragment. */
-    public enum Append { ACCEPTED, DUPLICATE, BACKWARDS }
+    public enum Append { ACCEPTED, DUPLICATE, BACKWARDS, OVERLAPS }
 
     private final TrackKey key;
     private final TrackDescription description;
@@ -47,6 +48,7 @@ public final class LiveTrack {
     private int feeders;
     private volatile boolean ended;
     private boolean warnedUnsafeTime;
+    private boolean warnedOverlap;
 
     private final RateMeter incoming = new RateMeter();
     private final RateMeter requests = new RateMeter();
@@ -106,7 +108,8 @@ public final class LiveTrack {
     }
 
     /**
-     * Stores the fragment unless it is a duplicate or goes backwards; releases what the lookahead now allows.
+     * Stores the fragment unless it is a duplicate, goes backwards or overlaps the newest one; releases what the
+     * lookahead now allows.
      *
      * @throws StreamRefusedException 409 for a fragment that starts too far ahead of the newest one
      */
@@ -115,6 +118,17 @@ public final class LiveTrack {
         FragmentIndex.View view = index.view();
         if (!view.isEmpty() && time <= view.lastTime()) {
             return view.find(time) >= 0 ? Append.DUPLICATE : Append.BACKWARDS;
+        }
+        if (!view.isEmpty() && view.last().end() - time > description.timescale() / 1000) {
+            // Redundant encoders must share one timeline; one that is not (restarted off the other's grid) would
+            // list media twice. Tolerated: a millisecond of rounding between a fragment's duration and the next time.
+            if (!warnedOverlap) {
+                warnedOverlap = true;
+                LOG.warning("Dropped a fragment of " + key + " from stream " + from.id() + " at " + time + ": it starts"
+                        + " before the newest fragment ends (" + view.last().end() + "). Redundant encoders must send"
+                        + " the same fragment times; told once per track");
+            }
+            return Append.OVERLAPS;
         }
         if (!view.isEmpty()) {
             refuseJump(time, view.last().end(), System.currentTimeMillis());

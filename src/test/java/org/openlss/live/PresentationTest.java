@@ -133,6 +133,35 @@ class PresentationTest {
     }
 
     @Test
+    void aRedundantEncoderOffTheTimelineNeverMakesFragmentsOverlap() {
+        Presentation p = open(Duration.ZERO);
+        IncomingStream first = p.connect("stream1", "", STREAM1.header(), "10.0.0.1", "Push");
+        List<IngestFragment> video = STREAM1.fragments().stream().filter(f -> f.trackId() == 1).toList();
+        LiveTrack track = first.tracks().get(1);
+        TrackExtends trex = track.movieTrack().defaults();
+        long timescale = track.description().timescale();
+        assertEquals(LiveTrack.Append.ACCEPTED, first.append(video.get(0)));
+        assertEquals(LiveTrack.Append.ACCEPTED, first.append(video.get(1)));
+        // a second encoder restarted off the first one's grid: its fragments start 20 ms earlier
+        IncomingStream second = p.connect("stream1", "", STREAM1.header(), "10.0.0.2", "Push");
+        assertEquals(LiveTrack.Append.OVERLAPS, second.append(shifted(video.get(2), -timescale / 50, trex)),
+                "it would list 20 ms of media twice");
+        assertEquals(LiveTrack.Append.ACCEPTED, first.append(video.get(2)));
+        assertEquals(LiveTrack.Append.ACCEPTED, second.append(shifted(video.get(3), -timescale / 2000, trex)),
+                "half a millisecond is rounding, not an overlap");
+        List<FragmentRef> accepted = track.acceptedBetween(Long.MIN_VALUE, Long.MAX_VALUE);
+        assertEquals(4, accepted.size());
+        for (int i = 1; i < accepted.size(); i++) {
+            assertTrue(accepted.get(i).time() >= accepted.get(i - 1).end() - timescale / 1000,
+                    "fragment " + i + " starts where the one before ends, or later");
+        }
+    }
+
+    private static IngestFragment shifted(IngestFragment f, long by, TrackExtends trex) {
+        return IngestFragment.parse(FragmentRewriter.retimed(f.moof(), f.time() + by, f.duration()), f.mdat(), trex);
+    }
+
+    @Test
     void headersThatConflictAreRefused() {
         Presentation p = open(Duration.ZERO);
         p.connect("stream1", "", STREAM1.header(), "h", "Push");
