@@ -39,6 +39,8 @@ final class EventRecorder {
     private final TreeMap<Integer, Open> open = new TreeMap<>();
     private volatile Path eventFolder;
     private volatile Path latest;
+    /** The event ended: fragments still in the queue then are not archived (a stop is where the archive ends). */
+    private boolean closed;
     private long savedOrigin;
     private Consumer<Path> onPresentationStarted = folder -> { };
 
@@ -91,6 +93,9 @@ final class EventRecorder {
 
     /** Archives a fragment the presentation accepted from {@code stream}. */
     void fragment(IncomingStream stream, LiveTrack track, IngestFragment fragment) throws IOException {
+        if (closed) {
+            return; // taken while the event ended: its presentations are complete, none reopens
+        }
         TrackKey key = track.key();
         int segment = segments.segmentOf(key, fragment.time(), track.description().timescale(),
                 fragment.startsWithSyncSample());
@@ -114,6 +119,7 @@ final class EventRecorder {
 
     /** The event is over: every open presentation is completed. */
     void close() throws IOException {
+        closed = true;
         IOException failure = null;
         while (!open.isEmpty()) {
             try {

@@ -175,6 +175,12 @@ public final class Presentation {
     }
 
     LiveTrack.Append append(IncomingStream stream, LiveTrack track, IngestFragment fragment) {
+        if (ended) {
+            // an encoder still connected when the point was stopped: the event (and its archive) is complete, and
+            // once the point is shut down its files are gone
+            throw new StreamRefusedException(403, "the event has ended (the publishing point was stopped); no more"
+                    + " fragments are taken");
+        }
         LiveTrack.Append result;
         try {
             result = track.append(stream, fragment, listeners);

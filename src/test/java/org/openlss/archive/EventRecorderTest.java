@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -21,6 +22,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openlss.live.IncomingStream;
+import org.openlss.live.StreamRefusedException;
 import org.openlss.mp4.Bytes;
 import org.openlss.mp4.IngestBody;
 import org.openlss.mp4.IngestFragment;
@@ -62,6 +64,24 @@ class EventRecorderTest {
         assertEquals(2, manifest.getElementsByTagName("StreamIndex").getLength());
         assertEquals(3, manifest.getElementsByTagName("QualityLevel").getLength(), "two video levels, one audio");
         assertServesEveryFragment(archived, STREAM1.fragments(), stream);
+    }
+
+    @Test
+    void aStopWhileTheEncoderIsStillConnectedCompletesTheArchiveAndNothingReopensIt() throws Exception {
+        ArchiveFixture event = new ArchiveFixture(dir, Duration.ZERO, false);
+        IncomingStream stream = event.presentation.connect("stream1", "", STREAM1.header(), "h", "Push");
+        List<IngestFragment> fragments = STREAM1.fragments();
+        fragments.subList(0, 6).forEach(stream::append);
+        event.presentation.stop(); // the administrator stops the point; the encoder goes on sending
+        StreamRefusedException refused = assertThrows(StreamRefusedException.class,
+                () -> stream.append(fragments.get(6)));
+        assertEquals(403, refused.status(), refused.getMessage());
+        // a fragment that was already queued for the archive when the event ended
+        IngestFragment late = fragments.get(7);
+        event.recorder.fragment(stream, stream.tracks().get(late.trackId()), late);
+        Path folder = dir.resolve("archive/live/channel1/20240315T120000Z");
+        assertEquals(List.of("channel1.ism", "channel1.ismc", "stream1.ismv"), list(folder));
+        assertTrue(ArchivedPresentation.load(folder.resolve("channel1.ism")).complete(), "complete, not reopened");
     }
 
     @Test
