@@ -18,7 +18,8 @@
 #   --frag SECONDS   fragment duration (default 2, the key frame interval of the test content)
 #   --no-re          push as fast as ffmpeg can instead of in real time
 #   --reconnect N    when ffmpeg fails (the connection dropped), start a new POST, at most N times;
-#                    the timeline continues at start + wall-clock time elapsed, on a fragment boundary
+#                    the timeline continues at start + wall-clock time elapsed, on the next fragment
+#                    boundary, sent once the wall clock has reached it (never ahead of real time)
 #   --user U:P       HTTP Basic credentials on every POST; http://U:P@host/... in the URL works too
 #   --dry-run        print the ffmpeg command line and exit
 #   -v               let ffmpeg report progress (default: warnings and errors only)
@@ -148,11 +149,17 @@ stop() {
 }
 trap stop INT TERM
 
-began=$(date +%s)
+began=$(date +%s.%N)
 attempt=0
 while true; do
-  elapsed=$(( $(date +%s) - began ))
-  offset=$(awk -v s="$start" -v e="$elapsed" -v f="$frag" 'BEGIN { if (e > 0) e = (int(e / f) + 1) * f; printf "%g", s + e }')
+  elapsed=$(awk -v b="$began" -v n="$(date +%s.%N)" 'BEGIN { printf "%.3f", n - b }')
+  resume=$(awk -v e="$elapsed" -v f="$frag" -v a="$attempt" 'BEGIN { printf "%g", (a > 0 ? (int(e / f) + 1) * f : 0) }')
+  offset=$(awk -v s="$start" -v r="$resume" 'BEGIN { printf "%g", s + r }')
+  if $realtime && [ "$attempt" -gt 0 ]; then
+    # A live encoder sends media once it has happened: wait until the wall clock reaches the resumed time, or the
+    # new connection would run ahead of real time (and ahead of a redundant encoder still pushing the same event).
+    sleep "$(awk -v r="$resume" -v e="$elapsed" 'BEGIN { printf "%.3f", r - e }')"
+  fi
   ffmpeg_command "$offset"
   echo "smooth-push: POST to $point, attempt $((attempt + 1)), timestamps from ${offset} s" >&2
   "${cmd[@]}" &
